@@ -1,0 +1,34 @@
+# conceptlab — the README's two commands: `make test` and `make train`.
+# INSTALL=0 skips every install (machines without network, e.g. the GPU machine with prepared wheels).
+SHELL := /bin/bash
+PYTHON ?= python3
+INSTALL ?= 1
+RUN ?= demo
+BASE ?= conceptlab-tiny
+METHOD ?= lora
+DATA ?= shakespeare
+STEPS ?= 300
+# offline by default: a missing hub model fails at once instead of hanging
+export HF_HUB_OFFLINE ?= 1
+export TOKENIZERS_PARALLELISM ?= false
+export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
+
+.PHONY: install test train readme clean-runs
+
+install:
+ifeq ($(INSTALL),1)
+	@PYTHON=$(PYTHON) bash tools/install.sh
+else
+	@echo "INSTALL=0: skipping installs"
+endif
+
+test: install
+	@$(PYTHON) tools/nbtest.py $(if $(FLAGS),--flags "$(FLAGS)",)
+
+train: install
+	@mkdir -p runs/$(RUN)
+	$(PYTHON) -m papermill nbs/train.ipynb runs/$(RUN)/train.ipynb --cwd nbs \
+	  -p run_name $(RUN) -p method $(METHOD) -p base $(BASE) -p data $(DATA) -p steps $(STEPS)
+
+readme:
+	@$(PYTHON) tools/readme.py
