@@ -16,11 +16,19 @@ def snapshot(paths):
         if p.is_file(): h.update(p.read_bytes())
     return h.hexdigest(), out
 
-def run_one(fn, skip_flags, force_flags):
-    from nbdev.test import test_nb
-    from nbdev.config import get_config
-    ok, secs = test_nb(fn, skip_flags=skip_flags, force_flags=force_flags, basepath=get_config().config_path)
-    return fn, ok, secs
+RUNNER = """
+import sys; from pathlib import Path; from nbdev.test import test_nb
+ok, secs = test_nb(Path(sys.argv[1]), skip_flags=sys.argv[2].split(), force_flags=sys.argv[3].split(), basepath=sys.argv[4])
+sys.exit(0 if ok else 1)
+"""
+
+def run_one(fn, skip_flags, force_flags, env):
+    "Each notebook in its own process (isolated state; nbdev's own test_nb runs it)."
+    t = time.time()
+    r = subprocess.run([sys.executable, "-c", RUNNER, str(fn), " ".join(skip_flags), " ".join(force_flags), str(ROOT)],
+                       cwd=fn.parent, capture_output=True, text=True, env=env)
+    if r.returncode: sys.stderr.write(f"\n===== {fn.name} failed =====\n{r.stderr[-6000:]}\n")
+    return fn, r.returncode == 0, time.time() - t
 
 def main():
     ap = argparse.ArgumentParser()
@@ -44,13 +52,14 @@ def main():
     from nbdev.config import get_config
     from nbdev.test import _keep_file
     from nbdev.doclinks import nbglob
-    from fastcore.parallel import parallel
+    from concurrent.futures import ThreadPoolExecutor
     cfg = get_config()
     skip, force = cfg.tst_flags.split(), a.flags.split()
     files = [f.absolute() for f in sorted(nbglob(a.path, as_path=True)) if _keep_file(f, ".notest")]
-    os.environ.setdefault("OMP_NUM_THREADS", "1" if a.n_workers > 1 else str(os.cpu_count()))
+    env = os.environ | {"OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1" if a.n_workers > 1 else str(os.cpu_count()))}
     t0 = time.time()
-    res = parallel(run_one, files, skip_flags=skip, force_flags=force, n_workers=a.n_workers, pause=0.05)
+    with ThreadPoolExecutor(a.n_workers) as ex:
+        res = list(ex.map(lambda f: run_one(f, skip, force, env), files))
     npass = sum(ok for _, ok, _ in res)
     for fn, ok, secs in sorted(res, key=lambda r: str(r[0])):
         print(f"{'PASS' if ok else 'FAIL'} {fn.relative_to(ROOT)} ({secs:.0f} s)")
