@@ -6,14 +6,14 @@ INSTALL ?= 1
 RUN ?= demo
 BASE ?= conceptlab-tiny
 METHOD ?= lora
-DATA ?= shakespeare
+DATA ?= arith:steps=3,digits=2,ops=+-*
 STEPS ?= 300
 # offline by default: a missing hub model fails at once instead of hanging
 export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: install test train readme clean-runs
+.PHONY: install test train pretrain export-tiny readme
 
 install:
 ifeq ($(INSTALL),1)
@@ -28,7 +28,15 @@ test: install
 train: install
 	@mkdir -p runs/$(RUN)
 	$(PYTHON) -m papermill -k python3 nbs/train.ipynb runs/$(RUN)/train.ipynb --cwd nbs \
-	  -p run_name $(RUN) -p method $(METHOD) -p base $(BASE) -p data $(DATA) -p steps $(STEPS)
+	  -p run_name $(RUN) -p method $(METHOD) -p base '$(BASE)' -p data '$(DATA)' -p steps $(STEPS)
 
 readme:
 	@$(PYTHON) tools/readme.py
+
+# hour-scale: pretrain the embedded model (resumes from runs/pretrain-tiny/checkpoints), then export it with its card
+PRETRAIN_STEPS ?= 4000
+pretrain: install
+	$(PYTHON) -c "from conceptlab.pretrain import PRETRAIN_CMD; import os, sys; sys.exit(os.system(PRETRAIN_CMD.format(steps=$(PRETRAIN_STEPS))))"
+
+export-tiny:
+	$(PYTHON) -c "from conceptlab.pretrain import export_tiny; export_tiny()"
