@@ -13,7 +13,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: install test train pretrain export-tiny readme
+.PHONY: install test train pretrain export-tiny readme study-pooler
 
 install:
 ifeq ($(INSTALL),1)
@@ -40,3 +40,7 @@ pretrain: install
 
 export-tiny:
 	$(PYTHON) -c "from conceptlab.pretrain import export_tiny; export_tiny()"
+
+# the pooler study (≈35 min on 2 CPU cores): results/pooler/ (tables, plots, study.json); resumes when re-run
+study-pooler: install
+	$(PYTHON) -c "from conceptlab.pooler import pooler_study, PoolerStudy; pooler_study(PoolerStudy(gsm_steps=200))"
