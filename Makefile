@@ -41,6 +41,6 @@ pretrain: install
 export-tiny:
 	$(PYTHON) -c "from conceptlab.pretrain import export_tiny; export_tiny()"
 
-# the pooler study (≈35 min on 2 CPU cores): results/pooler/ (tables, plots, study.json); resumes when re-run
+# the pooler study (≈1 h on 2 CPU cores): results/pooler/ (tables, plots, study.json); resumes when re-run
 study-pooler: install
-	$(PYTHON) -c "from conceptlab.pooler import pooler_study, PoolerStudy; pooler_study(PoolerStudy(gsm_steps=200))"
+	$(PYTHON) -c "from conceptlab.pooler import pooler_study, PoolerStudy; pooler_study(PoolerStudy(gsm_steps=200, adapted_r=16))"
