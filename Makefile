@@ -13,7 +13,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: install test train pretrain export-tiny readme study-pooler
+.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor bench-compressor
 
 install:
 ifeq ($(INSTALL),1)
@@ -44,3 +44,13 @@ export-tiny:
 # the pooler study (≈1 h on 2 CPU cores): results/pooler/ (tables, plots, study.json); resumes when re-run
 study-pooler: install
 	$(PYTHON) -c "from conceptlab.pooler import pooler_study, PoolerStudy; pooler_study(PoolerStudy(gsm_steps=200, adapted_r=16))"
+
+# the compressor study (≈25 min on 2 CPU cores): results/compressor/ (summary.csv, rows.jsonl, plots); resumes when re-run
+study-compressor: install
+	$(PYTHON) -c "from conceptlab.compressor import compressor_study; print(compressor_study().to_string())"
+
+# speed and memory of the compressor against its base, random weights (conceptlab-tiny and Qwen2.5-0.5B shapes)
+bench-compressor: install
+	$(PYTHON) -c "from conceptlab.bench import compressor_bench, bench_train_step; from conceptlab.paths import RESULTS; \
+	print(compressor_bench(out=RESULTS/'compressor').to_string()); \
+	t = bench_train_step('conceptlab-tiny', {'compressor R=4': ('compressor', dict(R=4))}); print(t.to_string()); t.to_csv(RESULTS/'compressor'/'train_speed.csv')"
