@@ -49,8 +49,6 @@ study-pooler: install
 study-compressor: install
 	$(PYTHON) -c "from conceptlab.compressor import compressor_study; print(compressor_study().to_string())"
 
-# speed and memory of the compressor against its base, random weights (conceptlab-tiny and Qwen2.5-0.5B shapes)
+# speed and memory of the compressor against its base, random weights (conceptlab-tiny and Qwen2.5-0.5B shapes), ≈6 min
 bench-compressor: install
-	$(PYTHON) -c "from conceptlab.bench import compressor_bench, bench_train_step; from conceptlab.paths import RESULTS; \
-	print(compressor_bench(out=RESULTS/'compressor').to_string()); \
-	t = bench_train_step('conceptlab-tiny', {'compressor R=4': ('compressor', dict(R=4))}); print(t.to_string()); t.to_csv(RESULTS/'compressor'/'train_speed.csv')"
+	$(PYTHON) -c "from conceptlab.bench import compressor_benchmarks; t, b = compressor_benchmarks(); print(t.to_string()); print(b.to_string())"
