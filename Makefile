@@ -13,7 +13,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor bench-compressor
+.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor bench-compressor bench
 
 install:
 ifeq ($(INSTALL),1)
@@ -52,3 +52,7 @@ study-compressor: install
 # speed and memory of the compressor against its base, random weights (conceptlab-tiny and Qwen2.5-0.5B shapes), ≈6 min
 bench-compressor: install
 	$(PYTHON) -c "from conceptlab.bench import compressor_benchmarks; t, b = compressor_benchmarks(); print(t.to_string()); print(b.to_string())"
+
+# every landed method against its base on tiny-random and conceptlab-tiny (CPU suite): bench/results-<device>.csv + ratios plot
+bench: install
+	$(PYTHON) -c "from conceptlab.bench import bench_suite; print(bench_suite().to_string())"
