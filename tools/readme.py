@@ -26,6 +26,16 @@ def render(nb):
                 if txt: out.append(f"```\n{txt}\n```")
     return "\n\n".join(out) + "\n"
 
+TABLE = re.compile(r"<!-- bench-table: (\S+) shape=(\S+) -->")
+
+def splice_tables(md):
+    "Replace each `<!-- bench-table: CSV shape=S -->` marker by the table `conceptlab.bench.bench_markdown` makes from the file."
+    if not TABLE.search(md): return md
+    from conceptlab.bench import bench_markdown
+    return TABLE.sub(lambda m: bench_markdown(ROOT / m.group(1), m.group(2)), md)
+
+def readme():
+    return splice_tables(render(json.loads((ROOT / "nbs" / "index.ipynb").read_text())))
+
 if __name__ == "__main__":
-    nb = json.loads((ROOT / "nbs" / "index.ipynb").read_text())
-    (ROOT / "README.md").write_text(render(nb))
+    (ROOT / "README.md").write_text(readme())
