@@ -13,7 +13,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor bench-compressor bench
+.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor bench
 
 install:
 ifeq ($(INSTALL),1)
@@ -48,6 +48,11 @@ study-pooler: install
 # the compressor study (≈25 min on 2 CPU cores): results/compressor/ (summary.csv, rows.jsonl, plots); resumes when re-run
 study-compressor: install
 	$(PYTHON) -c "from conceptlab.compressor import compressor_study; print(compressor_study().to_string())"
+
+# R = 4 with twice the budget (600 steps, noise annealed over 300): results/compressor/steps-600/
+study-compressor-600: install
+	$(PYTHON) -c "from conceptlab.compressor import compressor_study, CompressorStudy; from conceptlab.paths import RESULTS, RUNS; \
+	print(compressor_study(CompressorStudy(Rs=(4,), steps=600, anneal_steps=300), out=RESULTS/'compressor'/'steps-600', run_root=RUNS/'compressor-study-600').to_string())"
 
 # speed and memory of the compressor against its base, random weights (conceptlab-tiny and Qwen2.5-0.5B shapes), ≈6 min
 bench-compressor: install
