@@ -13,7 +13,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor bench
+.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers bench
 
 install:
 ifeq ($(INSTALL),1)
@@ -57,6 +57,14 @@ study-compressor-600: install
 # speed and memory of the compressor against its base, random weights (conceptlab-tiny and Qwen2.5-0.5B shapes), ≈6 min
 bench-compressor: install
 	$(PYTHON) -c "from conceptlab.bench import compressor_benchmarks; t, b = compressor_benchmarks(); print(t.to_string()); print(b.to_string())"
+
+# the registers study (every mode on conceptlab-tiny, autoencoder grid): results/registers/; resumes when re-run
+study-registers: install
+	$(PYTHON) -c "from conceptlab.registers import registers_study; t = registers_study(); [print(k, v.to_string(), sep='\n') for k, v in t.items()]"
+
+# attending k concepts vs full self-attention, T = 1k..16k (CPU, tiny shape): results/registers/bench.csv + bench.png
+bench-registers: install
+	$(PYTHON) -c "from conceptlab.bench import registers_bench; print(registers_bench().to_string())"
 
 # every landed method against its base on tiny-random and conceptlab-tiny (CPU suite): bench/results-<device>.csv + ratios plot
 bench: install
