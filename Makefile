@@ -8,6 +8,7 @@ BASE ?= conceptlab-tiny
 METHOD ?= lora
 DATA ?= arith:steps=3,digits=2,ops=+-*
 STEPS ?= 300
+METHOD_CFG ?= {}
 # offline by default: a missing hub model fails at once instead of hanging
 export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
@@ -28,7 +29,7 @@ test: install
 train: install
 	@mkdir -p runs/$(RUN)
 	$(PYTHON) -m papermill -k python3 nbs/train.ipynb runs/$(RUN)/train.ipynb --cwd nbs \
-	  -p run_name $(RUN) -p method $(METHOD) -p base '$(BASE)' -p data '$(DATA)' -p steps $(STEPS)
+	  -p run_name $(RUN) -p method $(METHOD) -p base '$(BASE)' -p data '$(DATA)' -p steps $(STEPS) -p method_cfg '$(METHOD_CFG)'
 
 readme:
 	@$(PYTHON) tools/readme.py
