@@ -14,7 +14,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers bench
+.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench
 
 install:
 ifeq ($(INSTALL),1)
@@ -60,6 +60,14 @@ bench-compressor: install
 	$(PYTHON) -c "from conceptlab.bench import compressor_benchmarks; t, b = compressor_benchmarks(); print(t.to_string()); print(b.to_string())"
 
 # the registers study (every mode on conceptlab-tiny, autoencoder grid): results/registers/; resumes when re-run
+# planner / executor: autoencoding curve, Hard-EM, replacement curve, reasoning vs LoRA CoT / no-CoT / pause-plan: results/planner/
+study-planner: install
+	$(PYTHON) -c "from conceptlab.planner import planner_study; t = planner_study(); [print(k, v.to_string(), sep='\n') for k, v in t.items()]"
+
+# planning schedules (AR / MTP, sequential / parallel types) and executor decoding vs the base: results/planner/bench.csv
+bench-planner: install
+	$(PYTHON) -c "from conceptlab.planner import planner_bench; from conceptlab.paths import RESULTS; t = planner_bench(); (RESULTS/'planner').mkdir(parents=True, exist_ok=True); t.to_csv(RESULTS/'planner'/'bench.csv', float_format='%.4g'); print(t.to_string())"
+
 study-registers: install
 	$(PYTHON) -c "from conceptlab.registers import registers_study; t = registers_study(); [print(k, v.to_string(), sep='\n') for k, v in t.items()]"
 
