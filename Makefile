@@ -14,7 +14,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench
+.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600
 
 install:
 ifeq ($(INSTALL),1)
@@ -78,3 +78,8 @@ bench-registers: install
 # every landed method against its base on tiny-random and conceptlab-tiny (CPU suite): bench/results-<device>.csv + ratios plot
 bench: install
 	$(PYTHON) -c "from conceptlab.bench import bench_suite; print(bench_suite().to_string())"
+
+# the planner → executor run alone with 4x the steps (1600; ≈15 min on 2 CPU cores): results/planner/task-1600/
+study-planner-task-1600: install
+	$(PYTHON) -c "from conceptlab.planner import planner_study, PlannerStudy; from conceptlab.paths import RESULTS, RUNS; \
+	t = planner_study(PlannerStudy(task_steps=1600), out=RESULTS/'planner'/'task-1600', run_root=RUNS/'planner-study-task-1600', parts=('task',), only={'planner → executor'}); print(t['reasoning'].to_string())"
