@@ -14,7 +14,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600
+.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa
 
 install:
 ifeq ($(INSTALL),1)
@@ -83,3 +83,8 @@ bench: install
 study-planner-task-1600: install
 	$(PYTHON) -c "from conceptlab.planner import planner_study, PlannerStudy; from conceptlab.paths import RESULTS, RUNS; \
 	t = planner_study(PlannerStudy(task_steps=1600), out=RESULTS/'planner'/'task-1600', run_root=RUNS/'planner-study-task-1600', parts=('task',), only={'planner → executor'}); print(t['reasoning'].to_string())"
+
+# the reasoning half on ProsQA-like questions (depth 3, 147 tokens each): results/planner/prosqa/
+study-planner-prosqa: install
+	$(PYTHON) -c "from conceptlab.planner import planner_study, PlannerStudy; from conceptlab.paths import RESULTS, RUNS; \
+	t = planner_study(PlannerStudy(task='prosqa:depth=3', task_seq_len=160), out=RESULTS/'planner'/'prosqa', run_root=RUNS/'planner-study-prosqa', parts=('task',)); print(t['reasoning'].drop(columns=['sample']).to_string())"
