@@ -14,7 +14,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa
+.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
 
 install:
 ifeq ($(INSTALL),1)
@@ -88,3 +88,8 @@ study-planner-task-1600: install
 study-planner-prosqa: install
 	$(PYTHON) -c "from conceptlab.planner import planner_study, PlannerStudy; from conceptlab.paths import RESULTS, RUNS; \
 	t = planner_study(PlannerStudy(task='prosqa:depth=3', task_seq_len=160), out=RESULTS/'planner'/'prosqa', run_root=RUNS/'planner-study-prosqa', parts=('task',)); print(t['reasoning'].drop(columns=['sample']).to_string())"
+
+# autoencoding of natural sentences: single Shakespeare lines (3-12 words, <= 28 tokens), k = 8 / 4 / 2: results/planner/lines/
+study-planner-lines: install
+	$(PYTHON) -c "from conceptlab.planner import planner_study, PlannerStudy; from conceptlab.paths import RESULTS, RUNS; \
+	t = planner_study(PlannerStudy(ae_data='shakespeare:part=line,max_words=12', ae_seq_len=32), out=RESULTS/'planner'/'lines', run_root=RUNS/'planner-study-lines', parts=('ae',), only={'ae k=8', 'ae k=4', 'ae k=2'}); [print(k, v.to_string(), sep='\n') for k, v in t.items()]"
