@@ -29,7 +29,8 @@ test: install
 train: install
 	@mkdir -p runs/$(RUN)
 	$(PYTHON) -m papermill -k python3 nbs/train.ipynb runs/$(RUN)/train.ipynb --cwd nbs \
-	  -p run_name $(RUN) -p method $(METHOD) -p base '$(BASE)' -p data '$(DATA)' -p steps $(STEPS) -p method_cfg '$(METHOD_CFG)'
+	  -p run_name $(RUN) -p method $(METHOD) -p base '$(BASE)' -p data '$(DATA)' -p steps $(STEPS) -p method_cfg '$(METHOD_CFG)' \
+	  $(if $(PACKED),-p packed $(PACKED),) $(if $(SEQ_LEN),-p seq_len $(SEQ_LEN),)
 
 readme:
 	@$(PYTHON) tools/readme.py
