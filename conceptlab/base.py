@@ -8,7 +8,7 @@ import os, re, json, copy, tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
-import torch, torch.nn as nn
+import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from transformers import (AutoModelForCausalLM, AutoTokenizer, PreTrainedModel, DynamicCache,
                           Qwen2Config, Qwen2ForCausalLM, LlamaConfig, LlamaForCausalLM)
@@ -20,7 +20,7 @@ __all__ = ['BASES', 'GGUF_SMOLLM2', 'CONCEPTLAB_TINY', 'DTYPES', 'LORA_TARGETS',
            'register_base', 'tiny_config', 'seeded_model', 'resolve_device', 'resolve_dtype', 'hub_offline',
            'load_base', 'add_lora', 'param_counts', 'decoder', 'n_layers', 'split_layers', 'embed', 'attn_mask',
            'run_layers', 'head', 'new_cache', 'split_forward', 'gather_cache', 'free_rows', 'rename_tokens',
-           'ConceptVocab', 'add_concept_vocab']
+           'ConceptVocab', 'add_concept_vocab', 'lm_loss', 'positions_from_mask', 'cache_bytes', 'merge_lora']
 
 # %% ../nbs/00_base.ipynb #8ba726dd
 BASES: dict[str, Callable] = {}
@@ -367,3 +367,37 @@ def add_concept_vocab(model:nn.Module, # causal LM whose embedding rows the conc
     vocab = ConceptVocab([n for n, _ in types], {n: [next(it) for _ in range(k)] for n, k in types},
                          reused=sum(i < n_rows for i in ids), added=sum(i >= n_rows for i in ids))
     return tok, vocab
+
+# %% ../nbs/00_base.ipynb #cd024d38
+def lm_loss(logits:Tensor, # (b,t,V) position t predicts token t+1
+            labels:Tensor, # (b,t) token ids, -100 = not scored
+            reduction:str="mean") -> Tensor:
+    "Next-token cross-entropy over the scored positions (labels shifted inside, HF convention)."
+    lg, y = logits[:, :-1].float(), labels[:, 1:]
+    nll = F.cross_entropy(lg.reshape(-1, lg.shape[-1]), y.reshape(-1), ignore_index=-100, reduction="none")
+    nll = nll.view(y.shape)                                         # (b,t-1)
+    if reduction == "none": return nll
+    return nll.sum() / (y != -100).sum().clamp(min=1)
+
+# %% ../nbs/00_base.ipynb #a72bda8d
+def positions_from_mask(am:Tensor, # (b,t) 1 = real token, 0 = padding (left or right)
+                        offset:int|Tensor=0, # slots before the text (registers, a plan prefix)
+                       ) -> Tensor: # (b,t) long
+    "RoPE positions of possibly padded text: real tokens count `offset`, `offset`+1, …"
+    return offset + (am.long().cumsum(-1) - 1).clamp(min=0)
+
+# %% ../nbs/00_base.ipynb #c7fc50ba
+def cache_bytes(cache:DynamicCache) -> int:
+    "Bytes of keys + values a cache holds."
+    return sum(l.keys.numel() * l.keys.element_size() * 2 for l in cache.layers
+               if getattr(l, "keys", None) is not None and l.keys.numel())
+
+def merge_lora(model:torch.nn.Module) -> torch.nn.Module:
+    "Fold every peft LoRA adapter into its base layer and put the plain layer back (how a trained model is served)."
+    from peft.tuners.lora import LoraLayer
+    for name, mod in list(model.named_modules()):
+        if isinstance(mod, LoraLayer):
+            mod.merge()
+            parent, child = model.get_submodule(name.rsplit(".", 1)[0]), name.rsplit(".", 1)[1]
+            setattr(parent, child, mod.get_base_layer())
+    return model

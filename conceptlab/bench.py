@@ -9,16 +9,16 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from torch import Tensor
 from transformers import Qwen2Config, Qwen2ForCausalLM, DynamicCache
-from .base import load_base, add_lora, resolve_device, resolve_dtype
+from .base import load_base, add_lora, resolve_device, resolve_dtype, cache_bytes, merge_lora
 from .paths import RESULTS
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['SHAPES', 'timeit', 'cache_bytes', 'shaped_model', 'prefill_flops', 'merge_lora', 'pinned_compressor', 'text_only',
-           'prefill_seconds', 'decode_run', 'prefill_row', 'decode_row', 'bench_prefill', 'bench_decode',
-           'bench_train_step', 'device_name', 'peak_memory', 'flops_per_token', 'interleaved', 'served', 'method_bench',
-           'bench_suite', 'suite_figure', 'bench_markdown', 'compressor_bench', 'plot_ratios', 'plot_scaling',
-           'compressor_benchmarks', 'bench_figure', 'registers_bench', 'registers_bench_figure']
+__all__ = ['SHAPES', 'timeit', 'shaped_model', 'prefill_flops', 'pinned_compressor', 'text_only', 'prefill_seconds', 'decode_run',
+           'prefill_row', 'decode_row', 'bench_prefill', 'bench_decode', 'bench_train_step', 'device_name',
+           'peak_memory', 'flops_per_token', 'interleaved', 'served', 'method_bench', 'bench_suite', 'suite_figure',
+           'bench_markdown', 'compressor_bench', 'plot_ratios', 'plot_scaling', 'compressor_benchmarks', 'bench_figure',
+           'registers_bench', 'registers_bench_figure']
 
 # %% ../nbs/12_bench.ipynb #7da52668
 def timeit(fn, reps:int=3, warmup:int=1) -> float:
@@ -30,11 +30,6 @@ def timeit(fn, reps:int=3, warmup:int=1) -> float:
     for _ in range(reps):
         sync(); t0 = time.perf_counter(); fn(); sync(); ts.append(time.perf_counter() - t0)
     return statistics.median(ts)
-
-def cache_bytes(cache:DynamicCache) -> int:
-    "Bytes of keys + values a cache holds."
-    return sum(l.keys.numel() * l.keys.element_size() * 2 for l in cache.layers
-               if getattr(l, "keys", None) is not None and l.keys.numel())
 
 SHAPES = {"qwen2.5-0.5b": dict(hidden_size=896, num_hidden_layers=24, num_attention_heads=14, num_key_value_heads=2,
                                intermediate_size=4864, vocab_size=151936, max_position_embeddings=32768,
@@ -72,16 +67,6 @@ def prefill_flops(cfg, # a model config (hidden_size, layers, heads, intermediat
     return S * (2 * P * T + 2 * d * T * T) + 2 * d * (K + 1) * T + M * (2 * P * m + 2 * d * m * m) + D * (2 * P * n + 2 * d * n * n) + lm_head
 
 # %% ../nbs/12_bench.ipynb #b9e53023
-def merge_lora(model:torch.nn.Module) -> torch.nn.Module:
-    "Fold every peft LoRA adapter into its base layer and put the plain layer back (how a trained model is served)."
-    from peft.tuners.lora import LoraLayer
-    for name, mod in list(model.named_modules()):
-        if isinstance(mod, LoraLayer):
-            mod.merge()
-            parent, child = model.get_submodule(name.rsplit(".", 1)[0]), name.rsplit(".", 1)[1]
-            setattr(parent, child, mod.get_base_layer())
-    return model
-
 def pinned_compressor(base_model, R:int, split, K:int|None=None, shape:str="random"):
     "A `CompressorLM` on a copy of `base_model`, LoRA merged, its decisions pinned to one concept every `R` tokens."
     import copy

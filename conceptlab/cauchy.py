@@ -14,8 +14,8 @@ from transformers import (Qwen2Config, Qwen2ForCausalLM, Qwen2Model, Qwen2PreTra
 from transformers import initialization as init
 from fastcore.basics import patch
 from transformers.modeling_outputs import CausalLMOutputWithPast
-from .base import load_base, add_lora, decoder, LORA_TARGETS
-from .train import MethodConfig, MethodModel, register_method, lm_loss
+from .base import load_base, add_lora, decoder, lm_loss, LORA_TARGETS
+from .train import MethodConfig, MethodModel, register_method
 
 # %% auto #0
 __all__ = ['INIT_STRATEGIES', 'INFERENCE_MODES', 'DISTRIBUTIONS', 'OUTPUTS', 'SCALE_EPS', 'check_cauchy_fields',

@@ -10,18 +10,18 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import patch
-from .base import (load_base, add_lora, decoder, n_layers, split_layers, embed, run_layers, head, new_cache,
+from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, n_layers, split_layers, embed, run_layers, head, new_cache,
                              gather_cache, LORA_TARGETS)
 from .masks import causal_mask, concept_slots, last_concept, middle_mask, deep_mask, plot_mask
-from .train import MethodConfig, MethodModel, MethodOutput, register_method, lm_loss
+from .train import MethodConfig, MethodModel, MethodOutput, register_method
 from .eval import corrupt_concepts, CONTROLS
 from .monitor import code_usage, null_runs, st_gap, boundary_strip, usage_hist, usage_evolution
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['CompressorConfig', 'gumbel_st', 'force_runs', 'ConceptHead', 'Decisions', 'positions', 'CompressorLM',
-           'reference_logits', 'OnlineState', 'concepts_of', 'plot_deep_mask', 'concept_figure', 'plot_pareto',
-           'CompressorStudy', 'study_runs', 'heldout_decisions', 'prefill_flop_ratio', 'compressor_study']
+__all__ = ['CompressorConfig', 'gumbel_st', 'force_runs', 'ConceptHead', 'Decisions', 'CompressorLM', 'reference_logits',
+           'OnlineState', 'concepts_of', 'plot_deep_mask', 'concept_figure', 'plot_pareto', 'CompressorStudy',
+           'study_runs', 'heldout_decisions', 'prefill_flop_ratio', 'compressor_study']
 
 # %% ../nbs/05_compressor.ipynb #37459f9e
 class CompressorConfig(MethodConfig):
@@ -111,10 +111,6 @@ class Decisions:
     natural: Tensor|None = None # (b,t) bool: concepts the head chose (not forced)
     e_soft: Tensor|None = None # (b,t,K+1) for the straight-through gap
 
-def positions(am:Tensor # (b,t) 1 = real token
-             ) -> Tensor: # (b,t)
-    "RoPE positions with left or right padding: real tokens count 0, 1, …"
-    return (am.long().cumsum(1) - 1).clamp(min=0)
 
 # %% ../nbs/05_compressor.ipynb #22bfdf37
 @register_method("compressor")
@@ -164,7 +160,7 @@ def _scores(self:CompressorLM, h:Tensor) -> Tensor:
 def decisions(self:CompressorLM, input_ids, am=None) -> Decisions:
     "The concept decisions of `input_ids` alone (shallow layers + head; no middle or deep pass)."
     am = torch.ones_like(input_ids, dtype=torch.bool) if am is None else am.bool()
-    return self._decide(self._shallow(input_ids, am, positions(am)), am, positions(am))
+    return self._decide(self._shallow(input_ids, am, positions_from_mask(am)), am, positions_from_mask(am))
 
 @patch
 def _decide(self:CompressorLM, h, am, pos, concept_ids=None, noise=None) -> Decisions:
@@ -204,7 +200,7 @@ def _run(self:CompressorLM, input_ids, am, concept_ids=None, noise=None, corrupt
     "The three passes; returns (deep output per token (b,t',d) for tokens from `keep_from`, decisions, slot info)."
     caches = caches or {}
     b, t = input_ids.shape
-    pos = positions(am)
+    pos = positions_from_mask(am)
     h = self._shallow(input_ids, am, pos, caches.get("s"))
     d = self._decide(h, am, pos, concept_ids, noise)
     tau = last_concept(d.is_c)[:, -1]                                       # (b,) index of each row's last concept
@@ -435,7 +431,7 @@ def concepts_of(model:CompressorLM, tok, text:str) -> tuple[list[str], Tensor]:
 
 @patch
 def concepts(self:CompressorLM, tok, text:str) -> tuple[list[str], Tensor]:
-    "Tokens of `text` and their concept ids (-1 = NULL): the hook `conceptlab.monitor.concept_view` reads."
+    "Tokens of `text` and their concept ids (-1 = NULL): the hook `conceptlab.explore.concept_view` reads."
     return concepts_of(self, tok, text)
 
 @patch
@@ -491,7 +487,7 @@ def plot_pareto(table:pd.DataFrame, ax=None):
 # %% ../nbs/05_compressor.ipynb #742ed592
 from .train import train
 from .eval import evaluate, eval_table
-from .train import data_blocks
+from .data import data_blocks
 from .paths import RESULTS, RUNS
 
 @dataclass

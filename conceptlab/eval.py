@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from torch import Tensor
 from tqdm.auto import tqdm
-from .data import load_data, format_prompt, parse_answer, Example
-from .train import lm_loss, data_blocks, data_rows
+from .data import load_data, format_prompt, parse_answer, Example, data_blocks, data_rows, n_rows
+from .base import lm_loss
 
 # %% auto #0
 __all__ = ['CONTROLS', 'EVAL_COLUMNS', 'corrupt_concepts', 'token_bytes', 'nll_stats', 'nll_row', 'wilson', 'stop_ids',
@@ -51,7 +51,6 @@ def token_bytes(tok) -> Tensor:
     return _TOKEN_BYTES[key]
 
 @torch.no_grad()
-def _nrows(blocks) -> int: return len(blocks["input_ids"]) if isinstance(blocks, dict) else len(blocks)
 
 def _batch(blocks, sl:slice, dev) -> tuple:
     "`(x, y, model kwargs)` of rows `sl`: packed blocks score every token; `data_rows` dicts score their labels only (no padding, no prompt)."
@@ -67,7 +66,7 @@ def nll_stats(model, # a method or any HF causal LM
     model.eval()
     dev = device or next(model.parameters()).device
     tot, ntok, nbytes, mets = 0.0, 0, 0, {}
-    n = math.ceil(_nrows(blocks) / batch_size) if max_batches is None else min(max_batches, math.ceil(_nrows(blocks) / batch_size))
+    n = math.ceil(n_rows(blocks) / batch_size) if max_batches is None else min(max_batches, math.ceil(n_rows(blocks) / batch_size))
     for i in range(n):
         x, y, kw = _batch(blocks, slice(i*batch_size, (i+1)*batch_size), dev)
         out = model(input_ids=x, **kw, **({"corrupt": corrupt} if corrupt else {}))
@@ -136,7 +135,7 @@ def reconstruction_accuracy(model, blocks:Tensor|dict, batch_size:int=8, max_bat
     "Greedy (not teacher-forced) token accuracy of `model.reconstruct(input_ids)` against the input (rows: their real tokens only)."
     hits, n = 0, 0
     takes_am = isinstance(blocks, dict) and "attention_mask" in inspect.signature(model.reconstruct).parameters
-    for i in range(min(max_batches, math.ceil(_nrows(blocks) / batch_size))):
+    for i in range(min(max_batches, math.ceil(n_rows(blocks) / batch_size))):
         x, _, kw = _batch(blocks, slice(i*batch_size, (i+1)*batch_size), next(model.parameters()).device)
         ok = kw["attention_mask"].bool() if kw else torch.ones_like(x, dtype=torch.bool)
         y = model.reconstruct(x, attention_mask=kw["attention_mask"]) if takes_am else model.reconstruct(x)   # (b,t) greedy reconstruction
@@ -149,8 +148,8 @@ def evaluate(model, tok, data:str, # the model (a method or a plain HF causal LM
              packed:bool=True) -> dict: # False: one text per row (`data_rows`), as a method trained with packed=False saw them
     "One evaluation row: held-out likelihood, task accuracy, reconstruction, compression and controls."
     blocks = data_blocks(data, tok, split, seq_len) if packed else data_rows(data, tok, split, seq_len)
-    if getattr(model, "supports_controls", False) and _nrows(blocks) % batch_size == 1 and _nrows(blocks) > 1:
-        keep = slice(0, _nrows(blocks) - 1)                    # shuffle needs >= 2 rows: real and corrupted on the same full batches
+    if getattr(model, "supports_controls", False) and n_rows(blocks) % batch_size == 1 and n_rows(blocks) > 1:
+        keep = slice(0, n_rows(blocks) - 1)                    # shuffle needs >= 2 rows: real and corrupted on the same full batches
         blocks = {k: v[keep] for k, v in blocks.items()} if isinstance(blocks, dict) else blocks[keep]
     s = nll_stats(model, blocks, tok, batch_size, max_batches)
     row = dict.fromkeys(EVAL_COLUMNS, float("nan")) | dict(model=name, eval_tokens=s["tokens"]) | nll_row(s)

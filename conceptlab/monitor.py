@@ -10,12 +10,13 @@ import numpy as np, pandas as pd, torch
 from torch import Tensor
 import matplotlib.pyplot as plt
 from matplotlib import colormaps
+from .base import lm_loss
+from .eval import nll_stats, corrupt_concepts, CONTROLS
 
 # %% auto #0
 __all__ = ['code_usage', 'null_runs', 'st_gap', 'topk_margin', 'flip_rate', 'staleness_gap', 'entropy_stats', 'grad_norms',
            'position_nll', 'health_metrics', 'diagnose', 'boundary_strip', 'usage_hist', 'usage_evolution',
-           'read_metrics', 'plot_loss_curves', 'plot_health', 'plot_position_nll', 'load_run', 'concept_view',
-           'run_table', 'list_runs', 'explore_figure']
+           'read_metrics', 'plot_loss_curves', 'plot_health', 'plot_position_nll']
 
 # %% ../nbs/09_monitor.ipynb #50637775
 def code_usage(ids:Tensor, # (n,) or any shape: chosen code ids; negatives (NULL, padding) are ignored
@@ -114,7 +115,6 @@ def grad_norms(model:torch.nn.Module, groups:dict|None=None) -> dict:
 def position_nll(model, blocks:Tensor, # (n,t) held-out blocks
                  bucket:int=64, batch_size:int=8, max_batches:int=2) -> dict:
     "Mean next-token NLL per position bucket: `{'nll_pos_0_64': …, 'nll_pos_64_128': …}`."
-    from conceptlab.train import lm_loss
     was = model.training; model.eval(); dev = next(model.parameters()).device
     tot, cnt = None, None
     for i in range(min(max_batches, math.ceil(len(blocks) / batch_size))):
@@ -130,7 +130,6 @@ def position_nll(model, blocks:Tensor, # (n,t) held-out blocks
 def health_metrics(model, blocks:Tensor, # (n,t) held-out blocks
                    batch_size:int=8, max_batches:int=2, bucket:int=64) -> dict:
     "Position-bucket NLL and, where the model supports concept controls, ΔNLL under each control."
-    from conceptlab.eval import nll_stats, CONTROLS
     if len(blocks) == 0: return {}
     was = model.training
     out = position_nll(model, blocks, bucket, batch_size, max_batches)
@@ -299,73 +298,3 @@ def plot_position_nll(metrics:pd.DataFrame, ax=None):
     ax.set_xticks(range(len(cols)), [c[8:].replace("_", "–") for c in cols], fontsize=7)
     ax.set_xlabel("position bucket"); ax.set_ylabel("NLL"); ax.legend(fontsize=7)
     return ax
-
-# %% ../nbs/09_monitor.ipynb #d17ff98e
-def load_run(run_dir, step:int|None=None):
-    "`(model, tokenizer)` of a run: its final `model/`, or checkpoint `step` (config from the run's `config.json`)."
-    from conceptlab.train import load_method, build_method, list_checkpoints, load_tensors
-    run_dir = Path(run_dir)
-    if step is None:
-        if not (run_dir/"model").exists(): raise FileNotFoundError(f"{run_dir}/model not found: the run has not finished; pass step= one of {list_checkpoints(run_dir)}")
-        m = load_method(run_dir/"model"); return m.eval(), m.tokenizer
-    steps = list_checkpoints(run_dir)
-    if step not in steps: raise ValueError(f"no checkpoint step-{step} in {run_dir}: saved steps are {steps}")
-    cfg = json.loads((run_dir/"config.json").read_text())
-    m, tok = build_method(cfg["method"], cfg["base"], **cfg["method_cfg"])
-    d = run_dir/"checkpoints"/f"step-{step}"
-    m.load_trained(load_tensors(d))
-    m.load_extra_state(torch.load(d/"state.pt", weights_only=False, map_location="cpu")["extra"])
-    return m.eval(), tok
-
-@torch.no_grad()
-def concept_view(model, tok, text:str) -> pd.DataFrame:
-    "Per position: token, NLL of the next token, and the concept it became (`-1` = NULL) where the method has concepts."
-    from conceptlab.train import lm_loss
-    model.eval()
-    ids = tok(text, return_tensors="pt", add_special_tokens=False).input_ids.to(next(model.parameters()).device)
-    if ids.shape[1] < 2: raise ValueError("type at least two tokens of text")
-    nll = lm_loss(model(input_ids=ids).logits, ids, reduction="none")[0].cpu()         # (t-1,)
-    df = pd.DataFrame(dict(token=[tok.decode([i]) for i in ids[0]], next_nll=list(nll.numpy()) + [float("nan")]))
-    if hasattr(model, "concepts"): df["concept"] = model.concepts(tok, text)[1].numpy()
-    return df
-
-def run_table(run_dirs:list) -> pd.DataFrame:
-    "Several runs' evaluation summaries side by side, with method, base, data and steps from their configs."
-    from conceptlab.eval import load_summary
-    parts = []
-    for d in map(Path, run_dirs):
-        t = load_summary(d).reset_index()
-        cfg = json.loads((d/"config.json").read_text()) if (d/"config.json").exists() else {}
-        parts.append(t.assign(run=d.name, method=cfg.get("method"), base=cfg.get("base"), data=cfg.get("data"),
-                              steps=cfg.get("train", {}).get("steps")))
-    if not parts: raise ValueError("no run directories given")
-    return pd.concat(parts).set_index(["run", "model"])
-
-# %% ../nbs/09_monitor.ipynb #6ceb84a2
-def list_runs(root=None) -> pd.DataFrame:
-    "Run directories under `root` (default `runs/`): method, base, data, saved checkpoints, whether a final model exists."
-    from conceptlab.paths import RUNS
-    from conceptlab.train import list_checkpoints
-    rows = []
-    for cfg in sorted(Path(root or RUNS).glob("**/config.json")):
-        if not (cfg.parent/"metrics.jsonl").exists(): continue              # a saved model's config, not a run
-        c = json.loads(cfg.read_text())
-        rows.append(dict(run=str(cfg.parent), method=c.get("method"), base=c.get("base"), data=c.get("data"),
-                         checkpoints=list_checkpoints(cfg.parent), final=(cfg.parent/"model"/"config.json").exists()))
-    return pd.DataFrame(rows, columns=["run", "method", "base", "data", "checkpoints", "final"])
-
-def explore_figure(model, tok, text:str):
-    "The explorer's page for one text: next-token NLL per token, the concept strip (methods with concepts), code usage over training."
-    view = concept_view(model, tok, text)
-    has_c, hist = "concept" in view, getattr(model, "usage_history", None)
-    n = 1 + has_c + bool(hist) + hasattr(model, "plot_mask_for")
-    fig, axs = plt.subplots(n, 1, figsize=(12, 3 * n + (3 if hasattr(model, "plot_mask_for") else 0)), squeeze=False)
-    axs = list(axs[:, 0]); ax = axs.pop(0)
-    ax.bar(range(len(view)), view.next_nll.fillna(0), color="tab:gray")
-    ax.set_xticks(range(len(view)), [t.replace("\n", "⏎") for t in view.token], rotation=90, fontsize=6)
-    ax.set_ylabel("NLL of the next token"); ax.set_title(f"mean NLL {view.next_nll.mean():.3f} over {len(view) - 1} predictions", fontsize=9)
-    if has_c: boundary_strip(list(view.token), view.concept.tolist(), ax=axs.pop(0), K=getattr(model, "K", None))
-    if hist: usage_evolution(hist, ax=axs.pop(0))
-    if hasattr(model, "plot_mask_for"): model.plot_mask_for(tok, text, ax=axs.pop(0))
-    fig.tight_layout()
-    return fig

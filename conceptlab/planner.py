@@ -12,10 +12,11 @@ import matplotlib.pyplot as plt
 from torch import Tensor
 from fastcore.basics import patch
 from tqdm.auto import tqdm
-from .base import (load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache, free_rows,
+from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache, free_rows,
                              add_concept_vocab)
 from .masks import plot_mask
-from .train import MethodConfig, MethodModel, MethodOutput, register_method, lm_loss, train, data_rows
+from .train import MethodConfig, MethodModel, MethodOutput, register_method, train
+from .data import data_rows
 from .monitor import entropy_stats, st_gap, code_usage, topk_margin, flip_rate, staleness_gap
 
 # %% auto #0
@@ -161,10 +162,6 @@ class SharedBackboneUnifiedHead(MethodModel):
         return lg.index_fill(-1, self.concept_ids.to(lg.device), torch.finfo(lg.dtype).min)
 
 # %% ../nbs/06_planner.ipynb #39f1e2bb
-def _text_pos(am:Tensor, offset:int=0) -> Tensor:
-    "RoPE positions of (possibly left-padded) tokens after `offset` slots."
-    return offset + (am.long().cumsum(-1) - 1).clamp(min=0)
-
 @patch
 def _rows_of(self:SharedBackboneUnifiedHead, i:int) -> slice: return slice(self.off[i], self.eos(i) + 1)
 
@@ -175,7 +172,7 @@ def _plan_start(self:SharedBackboneUnifiedHead, u:Tensor, um:Tensor) -> dict:
     h = torch.cat([embed(self.lm, u), self.concept_emb[self.PLAN].expand(b, 1, -1).to(self.lm.dtype)], 1)
     h = h + self.type_emb[0].to(h.dtype)
     am = torch.cat([um.bool(), um.new_ones(b, 1, dtype=torch.bool)], 1)            # (b,p+1)
-    pos = torch.cat([_text_pos(um), um.long().sum(-1, keepdim=True)], 1)           # <PLAN> right after the last real token
+    pos = torch.cat([positions_from_mask(um), um.long().sum(-1, keepdim=True)], 1)           # <PLAN> right after the last real token
     mask = (torch.ones(p + 1, p + 1, dtype=torch.bool, device=u.device).tril()[None] & am[:, None, :])[:, None]
     st = dict(cache=new_cache(self.lm), valid=am, block=torch.full((p + 1,), -1, device=u.device), p0=pos[:, -1] + 1)
     st["h_plan"] = self._layers(h, mask | torch.eye(p + 1, dtype=torch.bool, device=u.device), pos, st["cache"])[:, -1]
@@ -307,7 +304,7 @@ def _pause_prefix(self:SharedBackboneUnifiedHead, u:Tensor, um:Tensor) -> tuple[
     b, S, dt = u.shape[0], sum(self.slots), self.lm.dtype
     row = lambda r, k: self.concept_emb[r].to(dt).expand(b, k, -1)
     h = torch.cat([embed(self.lm, u), row(self.PLAN, 1), row(self.PAUSE, S), row(self.BOS, 1)], 1) + self.type_emb[0].to(dt)
-    pos = torch.cat([_text_pos(um), um.long().sum(-1, keepdim=True) + torch.arange(S + 2, device=u.device)], 1)
+    pos = torch.cat([positions_from_mask(um), um.long().sum(-1, keepdim=True) + torch.arange(S + 2, device=u.device)], 1)
     return h, pos, torch.cat([um.bool(), um.new_ones(b, S + 2, dtype=torch.bool)], 1)
 
 @patch
@@ -319,7 +316,7 @@ def execute(self:SharedBackboneUnifiedHead, prefix:tuple, # from `_prefix` / `_p
     b, t, P = *y.shape, h0.shape[1]
     ym = torch.ones_like(y) if ym is None else ym
     h = torch.cat([h0, embed(self.lm, y) + self.type_emb[0].to(h0.dtype)], 1)
-    pos = torch.cat([pos0, pos0[:, -1:] + 1 + _text_pos(ym)], 1)                         # padding takes no position
+    pos = torch.cat([pos0, pos0[:, -1:] + 1 + positions_from_mask(ym)], 1)                         # padding takes no position
     ok = torch.cat([kv, ym.bool()], 1)
     mask = (torch.ones(P + t, P + t, dtype=torch.bool, device=y.device).tril()[None] & ok[:, None, :]) | torch.eye(P + t, dtype=torch.bool, device=y.device)
     return self._text_head(self._layers(h, mask[:, None], pos)[:, P - 1:])
@@ -623,7 +620,6 @@ class ExecutorState:
     def __init__(self, cache, prefix_len:int): self.cache, self.prefix_len = cache, prefix_len
     def kv_bytes(self) -> dict:
         "Bytes of keys + values the executor holds (concept prefix + written text; the prompt's planner cache is gone)."
-        from conceptlab.bench import cache_bytes
         nb = cache_bytes(self.cache)
         return dict(executor=nb, total=nb)
 

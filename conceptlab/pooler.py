@@ -12,10 +12,11 @@ import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 import matplotlib.pyplot as plt
 from transformers import PreTrainedModel
-from .base import (load_base, add_lora, decoder, n_layers, embed, run_layers, head, new_cache, gather_cache,
+from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, n_layers, embed, run_layers, head, new_cache, gather_cache,
                    param_counts)
 from .masks import pooled_mask, tail_copies, causal_mask, plot_mask
-from .train import MethodConfig, MethodModel, MethodOutput, register_method, lm_loss, train, data_rows
+from .train import MethodConfig, MethodModel, MethodOutput, register_method, train
+from .data import data_rows
 from .eval import corrupt_concepts, wilson, stop_ids, CONTROLS
 from .data import format_prompt, format_example, arith_examples, parse_answer, load_data
 from .paths import RESULTS, RUNS

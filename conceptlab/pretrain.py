@@ -12,7 +12,10 @@ from transformers import AutoModelForCausalLM, Qwen2Config
 from .base import seeded_model, load_base, CONCEPTLAB_TINY
 from .tokenizer import load_tokenizer
 from .data import load_data, DATASETS, Builder, tokenize
-from .train import MethodConfig, WrappedLM, register_method, train, lm_loss, data_blocks
+from .train import MethodConfig, WrappedLM, register_method, train, load_method, list_checkpoints, load_tensors
+from .base import lm_loss
+from .data import data_blocks
+from .paths import ROOT
 
 # %% auto #0
 __all__ = ['PRETRAIN_PARTS', 'PRETRAIN_CMD', 'CARD_PARTS', 'ARITH_LEVELS', 'PretrainConfig', 'PretrainLM', 'pretrain_texts',
@@ -119,7 +122,6 @@ def arith_table(model, tok, levels=ARITH_LEVELS, n:int=200, no_cot:tuple=(2, 1))
 # %% ../nbs/03_pretrain.ipynb #40921e43
 def load_pretrain_run(run_dir:Path|str) -> PretrainLM:
     "The newest state of a pretraining run: its final `model/` or else its latest checkpoint."
-    from conceptlab.train import load_method, list_checkpoints, load_tensors
     run_dir = Path(run_dir)
     if list((run_dir/"model").glob("trained*.safetensors")): return load_method(run_dir/"model")
     steps = list_checkpoints(run_dir)
@@ -133,7 +135,6 @@ def export_tiny(run_dir:Path|str="runs/pretrain-tiny", # a pretraining run (`PRE
                 out:Path|str=CONCEPTLAB_TINY, # where the model and its card go
                 n_answers:int=200, max_batches:int=16, parts=CARD_PARTS, levels=ARITH_LEVELS) -> dict:
     "Save the run's model as a plain Qwen2 checkpoint (safetensors, 15 MB shards) with a measured model card."
-    from conceptlab.paths import ROOT
     run_dir, out = (Path(run_dir) if Path(run_dir).is_absolute() else ROOT/run_dir), Path(out)
     m = load_pretrain_run(run_dir).float().eval()
     tok = m.tokenizer

@@ -12,10 +12,10 @@ import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as 
 import matplotlib.pyplot as plt
 from torch import Tensor
 from fastcore.basics import patch
-from .base import (load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache,
+from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache,
                              free_rows, add_concept_vocab, LORA_TARGETS)
 from .masks import (registers_mask, autoencoder_mask, memory_mask, causal_mask, plot_mask, FULL, CAUSAL)
-from .train import MethodConfig, MethodModel, MethodOutput, register_method, lm_loss
+from .train import MethodConfig, MethodModel, MethodOutput, register_method
 
 # %% auto #0
 __all__ = ['MODES', 'LAYOUTS', 'RegistersConfig', 'RegistersLM', 'after_cache', 'lora_disabled', 'ae_layout',
@@ -97,17 +97,13 @@ def after_cache(b:int, q:int, past:int, device=None) -> Tensor:
     m[..., past:] = torch.ones(q, q, dtype=torch.bool, device=device).tril()
     return m
 
-def _text_pos(am:Tensor, offset:int) -> Tensor:
-    "RoPE positions of (possibly left-padded) text after `offset` prefix slots."
-    return offset + (am.long().cumsum(-1) - 1).clamp(min=0)
-
 @patch
 def _registers_forward(self:RegistersLM, input_ids, am):
     b, t = input_ids.shape; k = self.k
     regs = self._rows("reg")[None].expand(b, -1, -1)
     h = torch.cat([regs.to(embed(self.lm, input_ids[:, :1]).dtype), embed(self.lm, input_ids)], 1)
     full_am = torch.cat([am.new_ones(b, k), am], 1)
-    pos = torch.cat([torch.arange(k, device=am.device).expand(b, k), _text_pos(am, k)], 1)
+    pos = torch.cat([torch.arange(k, device=am.device).expand(b, k), positions_from_mask(am, k)], 1)
     mask = registers_mask(k, t, b, registers=self.config.register_attention, attention_mask=full_am)
     h = self._layers(h, mask, pos)
     return self._head(h[:, k:]), h
@@ -531,7 +527,8 @@ def registers_study(cfg:RegistersStudy|None=None, out:Path|str|None=None, run_ro
                     progress:bool=True) -> dict[str, pd.DataFrame]:
     "Train and measure every mode; writes `summary.csv`, `recon.csv`, `context.csv`, `sinks.csv`, `study.png`."
     from conceptlab.paths import RESULTS, RUNS
-    from conceptlab.train import train, data_blocks
+    from conceptlab.train import train
+    from conceptlab.data import data_blocks
     from conceptlab.eval import evaluate, eval_table
     cfg = cfg or RegistersStudy()
     out, run_root = Path(out or RESULTS/"registers"), Path(run_root or RUNS/"registers-study")

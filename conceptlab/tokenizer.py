@@ -9,6 +9,7 @@ from pathlib import Path
 from tokenizers import Tokenizer, Regex, models, normalizers, pre_tokenizers, decoders, trainers
 from transformers import PreTrainedTokenizerFast, AutoTokenizer
 from .paths import DATA
+from .data import load_corpus, load_data
 
 # %% auto #0
 __all__ = ['SPECIAL_TOKENS', 'QWEN_SPLIT', 'TOKENIZER_DIR', 'CHAT_TEMPLATE', 'reserved_token', 'train_tokenizer',
@@ -56,7 +57,6 @@ def train_tokenizer(texts, # iterable of training strings, in a fixed order
 def tokenizer_corpus(n_reasoning:int=20000, # examples drawn from each reasoning generator
                     ) -> list[str]:
     "The fixed, ordered training texts of the project tokenizer (training splits only)."
-    from conceptlab.data import load_corpus, load_data
     texts = load_corpus("shakespeare", "train") + load_corpus("chitchat", "train")
     for spec in ("arith:steps=3,digits=2", "prosqa", "gsm"):
         texts += load_data(spec, "train", n=n_reasoning if spec != "gsm" else min(n_reasoning, 2000)).texts

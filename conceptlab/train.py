@@ -16,27 +16,17 @@ from safetensors.torch import save_file, load_file
 from transformers import PretrainedConfig, PreTrainedModel
 from transformers.utils import ModelOutput
 from fastcore.script import call_parse
-from .base import load_base, add_lora, param_counts, LORA_TARGETS
-from .data import load_data, tokenize, pack, eos_id, pad_id, tokenize_prompted, Collator
+from .base import load_base, add_lora, param_counts, lm_loss, LORA_TARGETS
+from .data import load_data, tokenize, pack, eos_id, pad_id, tokenize_prompted, Collator, data_blocks, data_rows, n_rows
 from .paths import RUNS
+from .monitor import grad_norms, health_metrics
 
 # %% auto #0
-__all__ = ['SHARD_BYTES', 'METHODS', 'MODEL_TYPES', 'METHOD_MODULES', 'STREAM_FIELDS', 'lm_loss', 'save_tensors', 'load_tensors',
+__all__ = ['SHARD_BYTES', 'METHODS', 'MODEL_TYPES', 'METHOD_MODULES', 'STREAM_FIELDS', 'save_tensors', 'load_tensors',
            'MethodOutput', 'MethodConfig', 'register_method', 'method_class', 'MethodModel', 'load_method',
-           'LoraLMConfig', 'WrappedLM', 'LoraLM', 'build_method', 'TrainConfig', 'lr_at', 'BatchStream', 'data_blocks',
-           'data_rows', 'save_checkpoint', 'list_checkpoints', 'load_checkpoint', 'MetricsLog', 'heldout_loss',
-           'TrainResult', 'train', 'train_cli']
-
-# %% ../nbs/10_train.ipynb #cd024d38
-def lm_loss(logits:Tensor, # (b,t,V) position t predicts token t+1
-            labels:Tensor, # (b,t) token ids, -100 = not scored
-            reduction:str="mean") -> Tensor:
-    "Next-token cross-entropy over the scored positions (labels shifted inside, HF convention)."
-    lg, y = logits[:, :-1].float(), labels[:, 1:]
-    nll = F.cross_entropy(lg.reshape(-1, lg.shape[-1]), y.reshape(-1), ignore_index=-100, reduction="none")
-    nll = nll.view(y.shape)                                         # (b,t-1)
-    if reduction == "none": return nll
-    return nll.sum() / (y != -100).sum().clamp(min=1)
+           'LoraLMConfig', 'WrappedLM', 'LoraLM', 'build_method', 'TrainConfig', 'lr_at', 'BatchStream',
+           'save_checkpoint', 'list_checkpoints', 'load_checkpoint', 'MetricsLog', 'heldout_loss', 'TrainResult',
+           'train', 'train_cli']
 
 # %% ../nbs/10_train.ipynb #02f9adea
 SHARD_BYTES = 15_000_000
@@ -258,17 +248,17 @@ class BatchStream:
     "Deterministic, resumable stream of batches over packed blocks `(n, t)`."
     def __init__(self, blocks:Tensor|dict, # (n,t) packed blocks, or padded rows {input_ids, labels, attention_mask}
                  batch_size:int, seed:int=0, shuffle:bool=True):
-        if _nrows(blocks) == 0: raise ValueError("no blocks to train on: the data is empty or shorter than seq_len")
+        if n_rows(blocks) == 0: raise ValueError("no blocks to train on: the data is empty or shorter than seq_len")
         self.blocks, self.bs, self.seed, self.shuffle, self._perm = blocks, batch_size, seed, shuffle, {}
     def _order(self, epoch:int) -> Tensor:
         if epoch not in self._perm:
             g = torch.Generator().manual_seed(self.seed * 1_000_003 + epoch)
-            n = _nrows(self.blocks)
+            n = n_rows(self.blocks)
             self._perm = {epoch: torch.randperm(n, generator=g) if self.shuffle else torch.arange(n)}
         return self._perm[epoch]
     def indices(self, i:int) -> Tensor:
         "Block indices of global batch `i`."
-        pos, n = torch.arange(i * self.bs, (i + 1) * self.bs), _nrows(self.blocks)
+        pos, n = torch.arange(i * self.bs, (i + 1) * self.bs), n_rows(self.blocks)
         return torch.stack([self._order(int(p) // n)[int(p) % n] for p in pos])
     def batch(self, i:int, rank:int=0, world:int=1) -> dict[str, Tensor]:
         "Global batch `i`, this process's slice: `input_ids`, `labels`, `attention_mask`, `example_id`."
@@ -276,35 +266,6 @@ class BatchStream:
         if isinstance(self.blocks, dict): return {k: v[idx] for k, v in self.blocks.items() if k != "example_id"} | dict(example_id=idx)
         x = self.blocks[idx]                                        # (b,t)
         return dict(input_ids=x, labels=x.clone(), attention_mask=torch.ones_like(x), example_id=idx)
-
-def _nrows(blocks) -> int: return len(blocks["input_ids"] if isinstance(blocks, dict) else blocks)
-
-# %% ../nbs/10_train.ipynb #5e5bbaf5
-_BLOCKS: dict = {}
-
-def data_blocks(spec:str, # a data spec (`conceptlab.data.parse_data_spec`)
-                tok, split:str="train", seq_len:int=256, n:int|None=None, seed:int=0) -> Tensor:
-    "Tokenised, EOS-separated and packed blocks `(n_blocks, seq_len)` of a data spec (memoised)."
-    key = (spec, split, seq_len, n, seed, getattr(tok, "name_or_path", ""), len(tok))
-    if key not in _BLOCKS:
-        data = load_data(spec, split=split, n=n, seed=seed)
-        _BLOCKS[key] = pack(tokenize(tok, data.texts), seq_len)
-    return _BLOCKS[key]
-
-#| export
-def data_rows(spec:str, tok, split:str="train", seq_len:int=256, n:int|None=None, seed:int=0) -> dict[str, Tensor]:
-    "One chat example per row, right-padded to `seq_len`, prompt masked out of `labels` (supervised fine-tuning)."
-    key = ("rows", spec, split, seq_len, n, seed, getattr(tok, "name_or_path", ""), len(tok))
-    if key not in _BLOCKS:
-        rows = tokenize_prompted(tok, load_data(spec, split=split, n=n, seed=seed).texts)
-        if not rows: raise ValueError(f"{spec!r} {split} has no examples")
-        longest = max(len(r["input_ids"]) for r in rows)
-        if longest > seq_len: raise ValueError(f"{spec!r} has a {longest}-token example > seq_len={seq_len}: raise seq_len, or train packed=True")
-        b = Collator(pad_id(tok), max_len=seq_len)(rows)
-        pad = seq_len - b["input_ids"].shape[1]                  # fixed width: every batch the same shape
-        _BLOCKS[key] = dict(input_ids=F.pad(b["input_ids"], (0, pad), value=pad_id(tok)),
-                            labels=F.pad(b["labels"], (0, pad), value=-100), attention_mask=F.pad(b["attention_mask"], (0, pad)))
-    return _BLOCKS[key]
 
 # %% ../nbs/10_train.ipynb #37d956f9
 def _rng_state() -> dict:
@@ -362,7 +323,7 @@ def heldout_loss(model, blocks:Tensor, batch_size:int, n_batches:int, device=Non
     was = model.training; model.eval()
     tot, cnt = 0.0, 0
     dev = device or next(model.parameters()).device
-    for i in range(min(n_batches, math.ceil(_nrows(blocks) / batch_size))):
+    for i in range(min(n_batches, math.ceil(n_rows(blocks) / batch_size))):
         sl = slice(i*batch_size, (i+1)*batch_size)
         if isinstance(blocks, dict): x, y, am = (blocks[k][sl].to(dev) for k in ("input_ids", "labels", "attention_mask"))
         else: x = y = blocks[sl].to(dev); am = None
@@ -489,7 +450,6 @@ def _loop(s:dict, start:int):
             losses.append(out.loss.detach()); mets.update(out.metrics or {})
         health = tc.health_every and ((step + 1) % tc.health_every == 0 or step + 1 == tc.steps)
         if health:
-            from conceptlab.monitor import grad_norms, health_metrics               # lazy: monitor imports eval, which imports this module
             gnorms = grad_norms(core)                                               # before clipping: what the loss asked for
         gn = acc.clip_grad_norm_(s["params"], tc.grad_clip if tc.grad_clip else float("inf"))
         if not torch.isfinite(torch.as_tensor(gn)): _nan_stop(s, step, torch.as_tensor(gn), what="gradient norm")
@@ -499,7 +459,7 @@ def _loop(s:dict, start:int):
         row = dict(step=step + 1, loss=loss, lr=opt.param_groups[0]["lr"], grad_norm=float(gn),
                    tokens=(step + 1) * tc.batch_size * tc.seq_len, tok_per_s=ntok / (time.time() - t0),
                    elapsed=time.time() - t0) | {k: float(v) for k, v in mets.items()}
-        if _nrows(s["eval_blocks"]) and ((tc.eval_every and (step + 1) % tc.eval_every == 0) or step + 1 == tc.steps):
+        if n_rows(s["eval_blocks"]) and ((tc.eval_every and (step + 1) % tc.eval_every == 0) or step + 1 == tc.steps):
             with acc.autocast(): row["eval_loss"] = heldout_loss(core, s["eval_blocks"], tc.batch_size, tc.eval_batches, acc.device)
         if health:
             row |= gnorms
