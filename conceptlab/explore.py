@@ -10,9 +10,11 @@ import pandas as pd, torch
 import matplotlib.pyplot as plt
 from .paths import RUNS
 from .base import lm_loss
-from .train import load_method, build_method, list_checkpoints, load_tensors
+from .method import load_method, build_method, load_tensors
+from .train import list_checkpoints
 from .eval import load_summary
 from .monitor import boundary_strip, usage_evolution
+from .method import hooks
 
 # %% auto #0
 __all__ = ['load_run', 'concept_view', 'run_table', 'list_runs', 'explore_figure']
@@ -41,7 +43,8 @@ def concept_view(model, tok, text:str) -> pd.DataFrame:
     if ids.shape[1] < 2: raise ValueError("type at least two tokens of text")
     nll = lm_loss(model(input_ids=ids).logits, ids, reduction="none")[0].cpu()         # (t-1,)
     df = pd.DataFrame(dict(token=[tok.decode([i]) for i in ids[0]], next_nll=list(nll.numpy()) + [float("nan")]))
-    if hasattr(model, "concepts"): df["concept"] = model.concepts(tok, text)[1].numpy()
+    c = hooks(model).concepts(tok, text)
+    if c is not None: df["concept"] = c[1].numpy()
     return df
 
 def run_table(run_dirs:list) -> pd.DataFrame:
@@ -68,16 +71,17 @@ def list_runs(root=None) -> pd.DataFrame:
 
 def explore_figure(model, tok, text:str):
     "The explorer's page for one text: next-token NLL per token, the concept strip (methods with concepts), code usage over training."
-    view = concept_view(model, tok, text)
-    has_c, hist = "concept" in view, getattr(model, "usage_history", None)
-    n = 1 + has_c + bool(hist) + hasattr(model, "plot_mask_for")
-    fig, axs = plt.subplots(n, 1, figsize=(12, 3 * n + (3 if hasattr(model, "plot_mask_for") else 0)), squeeze=False)
+    view, h = concept_view(model, tok, text), hooks(model)
+    has_c, hist = "concept" in view, list(h.usage_history)
+    n = 2 + has_c + bool(hist)                                          # the last panel is the method's mask, if it has one
+    fig, axs = plt.subplots(n, 1, figsize=(12, 3 * n + 3), squeeze=False)
     axs = list(axs[:, 0]); ax = axs.pop(0)
     ax.bar(range(len(view)), view.next_nll.fillna(0), color="tab:gray")
     ax.set_xticks(range(len(view)), [t.replace("\n", "⏎") for t in view.token], rotation=90, fontsize=6)
     ax.set_ylabel("NLL of the next token"); ax.set_title(f"mean NLL {view.next_nll.mean():.3f} over {len(view) - 1} predictions", fontsize=9)
-    if has_c: boundary_strip(list(view.token), view.concept.tolist(), ax=axs.pop(0), K=getattr(model, "K", None))
+    if has_c: boundary_strip(list(view.token), view.concept.tolist(), ax=axs.pop(0), K=h.K)
     if hist: usage_evolution(hist, ax=axs.pop(0))
-    if hasattr(model, "plot_mask_for"): model.plot_mask_for(tok, text, ax=axs.pop(0))
+    if h.plot_mask_for(tok, text, ax=axs[0]) is None:                  # plain causal: no mask panel
+        fig.delaxes(axs[0]); fig.set_size_inches(12, 3 * (n - 1))
     fig.tight_layout()
     return fig

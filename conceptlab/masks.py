@@ -10,10 +10,10 @@ import matplotlib.pyplot as plt
 
 # %% auto #0
 __all__ = ['FULL', 'CAUSAL', 'autoencoder_mask', 'pad_keys', 'causal_mask', 'plot_mask', 'segment_mask', 'registers_mask',
-           'bottleneck_mask', 'planner_executor_mask', 'memory_mask', 'window_mask', 'pooled_mask', 'tail_copies',
+           'bottleneck_mask', 'planner_executor_mask', 'memory_mask', 'window_mask', 'tail_copies', 'pooled_mask',
            'concept_slots', 'last_concept', 'middle_mask', 'deep_mask']
 
-# %% ../nbs/02_masks.ipynb #288c8090
+# %% ../nbs/02_masks.ipynb #b4abd71d
 def _guard(m:Tensor) -> Tensor:
     "Rows with no visible key see themselves (padding rows), so attention never normalises over nothing."
     empty = ~m.any(-1, keepdim=True)                                # (b,1,tq,1)
@@ -21,6 +21,7 @@ def _guard(m:Tensor) -> Tensor:
         m = m | (empty & torch.eye(m.shape[-1], dtype=torch.bool, device=m.device))
     return m
 
+# %% ../nbs/02_masks.ipynb #7311b7e4
 def pad_keys(mask:Tensor, # (b,1,tq,tk)
              attention_mask:Tensor|None, # (b,tk) 1 = real token, 0 = padding
             ) -> Tensor:
@@ -28,6 +29,7 @@ def pad_keys(mask:Tensor, # (b,1,tq,tk)
     if attention_mask is None: return mask
     return _guard(mask & attention_mask.bool()[:, None, None, :])
 
+# %% ../nbs/02_masks.ipynb #55ee5a50
 def causal_mask(t:int, # tokens
                 b:int=1, # batch (ignored when attention_mask is given)
                 attention_mask:Tensor|None=None, # (b,t) 1 = real token
@@ -75,19 +77,21 @@ def segment_mask(seg:Tensor, # (b,t) or (t,) segment id per position, -1 = paddi
         m[:, 0] |= pair & (tril if rule == CAUSAL else True)
     return _guard(m)
 
-# %% ../nbs/02_masks.ipynb #f19600b4
+# %% ../nbs/02_masks.ipynb #0906da52
 def _segments(*lens, b=1, attention_mask=None):
     dev = attention_mask.device if attention_mask is not None else None
     seg = torch.cat([torch.full((n,), i, device=dev) for i, n in enumerate(lens)]).expand(b, -1).clone()
     if attention_mask is not None: seg[~attention_mask.bool()] = -1
     return seg
 
+# %% ../nbs/02_masks.ipynb #4da3e989
 def registers_mask(k:int, t:int, b:int=1, registers:str=FULL, attention_mask=None) -> Tensor:
     "Layout `[r_1..r_k, x_1..x_t]`: text sees all registers + earlier text; registers see only registers."
     if k < 1: raise ValueError(f"k={k}: at least one register")
     return segment_mask(_segments(k, t, b=b, attention_mask=attention_mask),
                         {(0, 0): registers, (1, 0): FULL, (1, 1): CAUSAL})
 
+# %% ../nbs/02_masks.ipynb #e00a4e01
 def bottleneck_mask(n_in:int, n_code:int, n_out:int, b:int=1, attention_mask=None) -> Tensor:
     "Layout `[x (n_in), c (n_code), y (n_out)]`: c reads x; y reads c and earlier y, never x."
     if min(n_in, n_code, n_out) < 1: raise ValueError(f"segment lengths {(n_in, n_code, n_out)} must be >= 1")
@@ -99,6 +103,7 @@ def planner_executor_mask(n_prompt:int, n_plan:int, n_text:int, b:int=1, attenti
     "Layout `[u, <PLAN> C¹ <SEP> C² … BOS, y]`: the plan reads the prompt; the text sees the plan, not the prompt."
     return bottleneck_mask(n_prompt, n_plan, n_text, b=b, attention_mask=attention_mask)
 
+# %% ../nbs/02_masks.ipynb #13aa81d8
 def memory_mask(k:int, t:int, b:int=1, attention_mask=None) -> Tensor:
     "Layout `[m_prev (k), x (t), m_new (k)]`: text sees the old memory; the new memory reads both."
     if k < 1 or t < 1: raise ValueError(f"k={k}, t={t} must be >= 1")
@@ -117,7 +122,18 @@ def window_mask(t:int, w:int, b:int=1, causal:bool=False, attention_mask=None) -
     m = same & (torch.ones(t, t, dtype=torch.bool, device=dev).tril() if causal else True)
     return _guard(m[:, None])
 
-# %% ../nbs/02_masks.ipynb #56fc4b7f
+# %% ../nbs/02_masks.ipynb #41f38e35
+def tail_copies(n_win:Tensor, # (b,) windows pooled by the end of each row (K)
+                r0:Tensor, W:int, n_new:int, pad:Tensor # (b,t) real tokens
+               ) -> tuple[Tensor, Tensor]: # positions (b,K*(n_new-1)), validity (b,K*(n_new-1))
+    "Text positions re-read when state s ≥ 1 begins: the n_new-1 tokens after window s-1, state by state."
+    b, t = pad.shape; K, C = (int(n_win.max()) if b else 0), n_new - 1
+    s = torch.arange(1, K + 1, device=pad.device)
+    pos = (r0[:, None, None] + s[None, :, None] * W + torch.arange(C, device=pad.device)[None, None, :]).flatten(1)   # (b,K*C)
+    ok = (s[None, :, None] <= n_win[:, None, None]).expand(b, K, C).flatten(1) & (pos < t)
+    return pos, ok & pad.gather(1, pos.clamp(max=max(t - 1, 0)))
+
+# %% ../nbs/02_masks.ipynb #afe9a5aa
 def pooled_mask(state:Tensor, # (b,t) windows pooled when each text token is read
                 win:Tensor, # (b,t) window index of each text token, -1 outside pooled windows
                 n_win:Tensor, # (b,) windows pooled by the end of each row (K)
@@ -159,17 +175,7 @@ def pooled_mask(state:Tensor, # (b,t) windows pooled when each text token is rea
     m[:, t:] &= live[:, :, None]                                                        # unused extras see only themselves
     return _guard(m[:, None])
 
-def tail_copies(n_win:Tensor, # (b,) windows pooled by the end of each row (K)
-                r0:Tensor, W:int, n_new:int, pad:Tensor # (b,t) real tokens
-               ) -> tuple[Tensor, Tensor]: # positions (b,K*(n_new-1)), validity (b,K*(n_new-1))
-    "Text positions re-read when state s ≥ 1 begins: the n_new-1 tokens after window s-1, state by state."
-    b, t = pad.shape; K, C = (int(n_win.max()) if b else 0), n_new - 1
-    s = torch.arange(1, K + 1, device=pad.device)
-    pos = (r0[:, None, None] + s[None, :, None] * W + torch.arange(C, device=pad.device)[None, None, :]).flatten(1)   # (b,K*C)
-    ok = (s[None, :, None] <= n_win[:, None, None]).expand(b, K, C).flatten(1) & (pos < t)
-    return pos, ok & pad.gather(1, pos.clamp(max=max(t - 1, 0)))
-
-# %% ../nbs/02_masks.ipynb #d38087b3
+# %% ../nbs/02_masks.ipynb #79eac376
 def concept_slots(is_concept:Tensor, # (b,t) bool: which positions became concepts
                  ) -> tuple[Tensor, Tensor]: # src (b,m) source positions (-1 = empty slot), valid (b,m)
     "Source positions of each row's concepts, left-aligned and padded to the batch's largest count."
@@ -181,13 +187,14 @@ def concept_slots(is_concept:Tensor, # (b,t) bool: which positions became concep
     valid = torch.gather(is_concept, 1, order)
     return torch.where(valid, order, -1), valid
 
+# %% ../nbs/02_masks.ipynb #fe7a363b
 def last_concept(is_concept:Tensor # (b,t) bool
                 ) -> Tensor: # (b,t) τ(t), -1 before the first concept
     "τ(t): the most recent concept position ≤ t."
     pos = torch.arange(is_concept.shape[1], device=is_concept.device)
     return torch.where(is_concept, pos, -1).cummax(1).values
 
-# %% ../nbs/02_masks.ipynb #f09db661
+# %% ../nbs/02_masks.ipynb #528fb0c1
 def middle_mask(src:Tensor, # (b,m) concept source positions, -1 = empty slot
                ) -> Tensor: # (b,1,m,m)
     "Concept slots see earlier (or same-position) concepts only."
@@ -195,6 +202,7 @@ def middle_mask(src:Tensor, # (b,m) concept source positions, -1 = empty slot
     m = (src[:, None, :] <= src[:, :, None]) & v[:, None, :] & v[:, :, None]
     return _guard(m[:, None])
 
+# %% ../nbs/02_masks.ipynb #cd5b263b
 def deep_mask(is_concept:Tensor, # (b,t) bool
               attention_mask:Tensor|None=None, # (b,t) 1 = real token
               slot_valid:Tensor|None=None, # (b,m) False hides a slot from everyone (the `drop` control); tails still reset

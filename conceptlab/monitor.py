@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 from matplotlib import colormaps
 from .base import lm_loss
 from .eval import nll_stats, corrupt_concepts, CONTROLS
+from .method import hooks
 
 # %% auto #0
 __all__ = ['code_usage', 'null_runs', 'st_gap', 'topk_margin', 'flip_rate', 'staleness_gap', 'entropy_stats', 'grad_norms',
@@ -64,7 +65,7 @@ def st_gap(e_soft:Tensor, # (..., K) soft Gumbel-softmax vectors
     if cos.numel() == 0: return dict(st_cos=float("nan"), st_dist=float("nan"))
     return dict(st_cos=float(cos.mean()), st_dist=float(dist.mean()))
 
-# %% ../nbs/09_monitor.ipynb #bb4df9c4
+# %% ../nbs/09_monitor.ipynb #f733222e
 def topk_margin(scores:Tensor, # (..., k) candidate scores S(z), any order
                ) -> dict:
     "Mean top-1 margin S(z¹) − S(z²) over the leading dims."
@@ -72,6 +73,7 @@ def topk_margin(scores:Tensor, # (..., k) candidate scores S(z), any order
     top = scores.float().topk(2, -1).values
     return dict(margin=float((top[..., 0] - top[..., 1]).mean()))
 
+# %% ../nbs/09_monitor.ipynb #fa4fedbf
 def flip_rate(z_old:Tensor, # (b,k) previous z* ids
               z_new:Tensor, # (b,k) refreshed z* ids
               valid:Tensor|None=None, # (b,k) slots that count
@@ -82,12 +84,14 @@ def flip_rate(z_old:Tensor, # (b,k) previous z* ids
     ch = (z_old != z_new) & v
     return dict(flip_rate=float(ch.sum() / v.sum().clamp(min=1)), flip_rate_examples=float(ch.any(-1).float().mean()))
 
+# %% ../nbs/09_monitor.ipynb #d02772ee
 def staleness_gap(s_new:Tensor, # (b,) S(z_new) of the refreshed z*
                   s_old:Tensor, # (b,) S(z_old) of the cached z*, scored by the current model
                  ) -> dict:
     "Mean S(z_new) − S(z_old): how much a fresh E-step would gain over the cached z*."
     return dict(staleness_gap=float((s_new.float() - s_old.float()).mean()))
 
+# %% ../nbs/09_monitor.ipynb #35da09b4
 def entropy_stats(logits:Tensor, # (..., V) planner logits
                   mask:Tensor|None=None, # (...) positions that count
                  ) -> dict:
@@ -100,7 +104,7 @@ def entropy_stats(logits:Tensor, # (..., V) planner logits
 # %% ../nbs/09_monitor.ipynb #3f6c00d8
 def grad_norms(model:torch.nn.Module, groups:dict|None=None) -> dict:
     "L2 norm of the gradients, overall and per group (`grad_norm/<group>`); parameters without a gradient count as 0."
-    groups = groups or (model.grad_groups() if hasattr(model, "grad_groups") else None)
+    groups = groups or hooks(model).grad_groups()
     sq = {}
     for n, p in model.named_parameters():
         if not p.requires_grad: continue
@@ -110,7 +114,7 @@ def grad_norms(model:torch.nn.Module, groups:dict|None=None) -> dict:
         sq["_all"] = sq.get("_all", 0.0) + g
     return {("grad_norm_all" if k == "_all" else f"grad_norm/{k}"): math.sqrt(v) for k, v in sq.items()}
 
-# %% ../nbs/09_monitor.ipynb #de396a53
+# %% ../nbs/09_monitor.ipynb #43f68705
 @torch.no_grad()
 def position_nll(model, blocks:Tensor, # (n,t) held-out blocks
                  bucket:int=64, batch_size:int=8, max_batches:int=2) -> dict:
@@ -126,6 +130,7 @@ def position_nll(model, blocks:Tensor, # (n,t) held-out blocks
     m = (tot / cnt).cpu()
     return {f"nll_pos_{a}_{a + bucket}": float(m[a:a + bucket].mean()) for a in range(0, len(m), bucket)}
 
+# %% ../nbs/09_monitor.ipynb #04f37370
 @torch.no_grad()
 def health_metrics(model, blocks:Tensor, # (n,t) held-out blocks
                    batch_size:int=8, max_batches:int=2, bucket:int=64) -> dict:
@@ -133,7 +138,7 @@ def health_metrics(model, blocks:Tensor, # (n,t) held-out blocks
     if len(blocks) == 0: return {}
     was = model.training
     out = position_nll(model, blocks, bucket, batch_size, max_batches)
-    if getattr(model, "supports_controls", False):
+    if hooks(model).supports_controls:
         if min(batch_size, len(blocks)) < 2: raise ValueError(f"concept controls need >= 2 blocks per batch (shuffle moves concepts across rows): got batch_size={batch_size}, {len(blocks)} blocks")
         blocks = blocks[: len(blocks) // batch_size * batch_size] if len(blocks) >= batch_size else blocks   # no 1-row last batch
         ref = nll_stats(model, blocks, None, batch_size, max_batches)
@@ -144,11 +149,12 @@ def health_metrics(model, blocks:Tensor, # (n,t) held-out blocks
     model.train(was)
     return out
 
-# %% ../nbs/09_monitor.ipynb #31f28ab1
+# %% ../nbs/09_monitor.ipynb #50bde55d
 def _tail(df, col, frac=0.5):
     s = df[["step", col]].dropna() if col in df else pd.DataFrame(columns=["step", col])
     return s[s.step >= s.step.min() + (1 - frac) * (s.step.max() - s.step.min())] if len(s) else s
 
+# %% ../nbs/09_monitor.ipynb #3a551b88
 def diagnose(metrics, # list of metric rows (dicts) or a DataFrame with a `step` column
              K:int|None=None, # codebook size (for collapse checks)
             ) -> pd.DataFrame:
@@ -208,7 +214,7 @@ def diagnose(metrics, # list of metric rows (dicts) or a DataFrame with a `step`
                      "concepts serve only the opening: give the decoder longer range (longer training texts, more concepts)")
     return pd.DataFrame(out, columns=["check", "evidence", "action"])
 
-# %% ../nbs/09_monitor.ipynb #aa53f290
+# %% ../nbs/09_monitor.ipynb #2c2364a5
 def boundary_strip(tokens:list[str], # the text, one string per token
                    ids:list[int]|Tensor, # code id per token, -1 = NULL
                    ax=None, width:int=14, # tokens per line
@@ -230,6 +236,7 @@ def boundary_strip(tokens:list[str], # the text, one string per token
     ax.set_title(title or f"{n} concepts / {len(ids)} tokens (grey = NULL)", fontsize=9)
     return ax
 
+# %% ../nbs/09_monitor.ipynb #548da4ee
 def usage_hist(counts:Tensor|np.ndarray, # (K,) times each code was chosen
                ax=None, title:str|None=None):
     "Code usage sorted by frequency (log scale), with perplexity and dead fraction in the title."
@@ -241,6 +248,7 @@ def usage_hist(counts:Tensor|np.ndarray, # (K,) times each code was chosen
     ax.set_title(title or f"code usage: ppl {u['code_ppl']:.1f}, dead {u['dead_frac']:.0%} of {len(c)}", fontsize=9)
     return ax
 
+# %% ../nbs/09_monitor.ipynb #1da17896
 def usage_evolution(history:list[tuple[int, np.ndarray]], # [(step, counts (K,))] snapshots over training
                     ax=None, title:str|None=None):
     "Heatmap of code usage over training: rows = snapshots, columns = codes (sorted by final frequency)."
@@ -255,13 +263,14 @@ def usage_evolution(history:list[tuple[int, np.ndarray]], # [(step, counts (K,))
     ax.set_title(title or "code usage over training (log10 share)", fontsize=9)
     return ax
 
-# %% ../nbs/09_monitor.ipynb #f6344709
+# %% ../nbs/09_monitor.ipynb #3ec04c43
 def read_metrics(run_dir) -> pd.DataFrame:
     "A run's `metrics.jsonl` as a DataFrame."
     p = Path(run_dir)/"metrics.jsonl"
     if not p.exists(): raise FileNotFoundError(f"{p} not found: is {run_dir} a run directory (train writes metrics.jsonl)?")
     return pd.DataFrame([json.loads(l) for l in p.read_text().splitlines() if l.strip()])
 
+# %% ../nbs/09_monitor.ipynb #7a70aefd
 def plot_loss_curves(runs:dict, # {label: run_dir or metrics DataFrame}
                      ax=None, smooth:int=10):
     "Training loss (rolling mean) and held-out loss of several runs."
@@ -275,6 +284,7 @@ def plot_loss_curves(runs:dict, # {label: run_dir or metrics DataFrame}
     ax.set_xlabel("step"); ax.set_ylabel("NLL (nats/token)"); ax.legend(fontsize=7)
     return ax
 
+# %% ../nbs/09_monitor.ipynb #cb949b0c
 def plot_health(metrics:pd.DataFrame, keys=("dnll_shuffle", "dnll_drop", "entropy", "st_cos", "code_ppl", "null_rate"), ax=None):
     "Each logged health metric over steps (its own y scale: normalised to its max, raw range in the legend)."
     if ax is None: _, ax = plt.subplots(figsize=(7, 3.5))
@@ -287,6 +297,7 @@ def plot_health(metrics:pd.DataFrame, keys=("dnll_shuffle", "dnll_drop", "entrop
     ax.set_xlabel("step"); ax.set_ylabel("value / max"); ax.legend(fontsize=7)
     return ax
 
+# %% ../nbs/09_monitor.ipynb #5fbc2b7d
 def plot_position_nll(metrics:pd.DataFrame, ax=None):
     "NLL per position bucket at each health pass (one line per pass, later = darker)."
     cols = sorted([c for c in metrics if c.startswith("nll_pos_")], key=lambda c: int(c.split("_")[2]))

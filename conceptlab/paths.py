@@ -10,7 +10,7 @@ from pathlib import Path
 # %% auto #0
 __all__ = ['ROOT', 'DATA', 'RUNS', 'RESULTS', 'find_root', 'package_dir']
 
-# %% ../nbs/00_paths.ipynb #df1e2117
+# %% ../nbs/00_paths.ipynb #32679598
 def find_root(start:Path|str|None=None, # where to start looking (default: this file's folder)
              ) -> Path:
     "The nearest parent of `start` that holds `settings.ini` (the repo root); `CONCEPTLAB_ROOT` overrides."
@@ -22,6 +22,7 @@ def find_root(start:Path|str|None=None, # where to start looking (default: this 
         if (q/"settings.ini").exists(): return q
     raise FileNotFoundError(f"no settings.ini above {p}: set CONCEPTLAB_ROOT to the conceptlab checkout")
 
+# %% ../nbs/00_paths.ipynb #25a35cb1
 ROOT = find_root()
 DATA, RUNS, RESULTS = ROOT/"data", ROOT/"runs", ROOT/"results"
 

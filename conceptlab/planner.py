@@ -4,25 +4,22 @@
 
 # %% ../nbs/06_planner.ipynb #9ae08bca
 from __future__ import annotations
-import math, time, json, re, hashlib
+import math, time, re, hashlib
 from dataclasses import dataclass, asdict, field
 from pathlib import Path
-import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
-import matplotlib.pyplot as plt
+import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from fastcore.basics import patch
-from tqdm.auto import tqdm
-from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache, free_rows,
+from .base import (lm_loss, gumbel_noise, gumbel_st, positions_from_mask, cache_bytes, load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache, free_rows,
                              add_concept_vocab)
 from .masks import plot_mask
-from .train import MethodConfig, MethodModel, MethodOutput, register_method, train
-from .data import data_rows
+from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .monitor import entropy_stats, st_gap, code_usage, topk_margin, flip_rate, staleness_gap
+from .eval import CONTROLS
 
 # %% auto #0
-__all__ = ['ConceptTypeConfig', 'concept_types', 'PlannerConfig', 'PlannerQuotaController', 'SharedBackboneUnifiedHead',
-           'ExecutorState', 'planner_masks', 'recon_stats', 'replacement_curve', 'plan_answers', 'PlannerStudy',
-           'planner_study', 'study_figure', 'planner_bench', 'build_method_planner']
+__all__ = ['ConceptTypeConfig', 'concept_types', 'PlannerConfig', 'PlannerQuotaController', 'PlannerLM', 'ExecutorState',
+           'planner_masks']
 
 # %% ../nbs/06_planner.ipynb #8e3a7ed0
 @dataclass
@@ -98,7 +95,7 @@ class PlannerQuotaController:
 
 # %% ../nbs/06_planner.ipynb #0d077084
 @register_method("planner")
-class SharedBackboneUnifiedHead(MethodModel):
+class PlannerLM(MethodModel):
     "One base + LoRA that plans typed concept sequences and executes them into text."
     config_class = PlannerConfig
     def setup(self, base_model):
@@ -163,10 +160,10 @@ class SharedBackboneUnifiedHead(MethodModel):
 
 # %% ../nbs/06_planner.ipynb #39f1e2bb
 @patch
-def _rows_of(self:SharedBackboneUnifiedHead, i:int) -> slice: return slice(self.off[i], self.eos(i) + 1)
+def _rows_of(self:PlannerLM, i:int) -> slice: return slice(self.off[i], self.eos(i) + 1)
 
 @patch
-def _plan_start(self:SharedBackboneUnifiedHead, u:Tensor, um:Tensor) -> dict:
+def _plan_start(self:PlannerLM, u:Tensor, um:Tensor) -> dict:
     "Run `[u, <PLAN>]` into a fresh cache; the state the planner feeds."
     b, p = u.shape
     h = torch.cat([embed(self.lm, u), self.concept_emb[self.PLAN].expand(b, 1, -1).to(self.lm.dtype)], 1)
@@ -179,7 +176,7 @@ def _plan_start(self:SharedBackboneUnifiedHead, u:Tensor, um:Tensor) -> dict:
     return st
 
 @patch
-def _plan_feed(self:SharedBackboneUnifiedHead, st:dict, h:Tensor, # (b,q,d) new inputs
+def _plan_feed(self:PlannerLM, st:dict, h:Tensor, # (b,q,d) new inputs
                blk:Tensor, # (q,) type block of each new token
                j:Tensor, # (q,) slot index within its block (0 = <SEP>)
                valid:Tensor|None=None, # (b,q) visible to later tokens
@@ -202,34 +199,34 @@ def _plan_feed(self:SharedBackboneUnifiedHead, st:dict, h:Tensor, # (b,q,d) new 
 
 # %% ../nbs/06_planner.ipynb #82540d49
 @patch
-def _plan_logits(self:SharedBackboneUnifiedHead, h:Tensor, i:int) -> Tensor: # (...,V_i+1)
+def _plan_logits(self:PlannerLM, h:Tensor, i:int) -> Tensor: # (...,V_i+1)
     "Unified head restricted to type i's concepts and its <EOS>."
     return self.config.plan_scale / math.sqrt(h.shape[-1]) * decoder(self.lm).norm(h) @ self.plan_head[self._rows_of(i)].to(h.dtype).T
 
 @patch
-def _sample(self:SharedBackboneUnifiedHead, lg:Tensor, # (b,q,V_i+1)
+def _sample(self:PlannerLM, lg:Tensor, # (b,q,V_i+1)
             i:int, last:Tensor, # (q,) True where the slot is the forced <EOS>
             noise:bool, force:Tensor|None=None) -> tuple: # local ids (b,q), e (b,q,d), e_soft (b,q,d), y_soft (b,q,V_i+1)
     V, raw = lg.shape[-1], lg.float()                                                      # raw: what the losses read
     lg = raw.masked_fill(last[None, :, None] & (torch.arange(V, device=lg.device) != V - 1), float("-inf"))
-    g = -torch.empty_like(lg).exponential_().log() * self.config.noise if noise else torch.zeros_like(lg)   # Gumbel(0,1) noise, scaled
+    g = gumbel_noise(lg) if noise else torch.zeros_like(lg)
     tau = self.tau_now() if noise else 1.0
-    y_soft = ((lg + g) / tau).softmax(-1)
-    idx = force if force is not None else (lg + g).argmax(-1)
-    y_hard = F.one_hot(idx, V).to(y_soft)
+    y_st, y_noisy = gumbel_st(lg, tau, self.config.noise, noise=g, hard_index=force)       # straight-through, noisy scores
+    y_soft = (y_noisy / tau).softmax(-1)
     rows = self.concept_emb[self._rows_of(i)].float()                                      # (V_i+1,d)
-    y = y_hard if force is not None else y_hard - y_soft.detach() + y_soft                 # straight-through
+    idx = force if force is not None else y_noisy.argmax(-1)
+    y = F.one_hot(idx, V).to(y_soft) if force is not None else y_st                       # a forced plan is hard: no gradient to the head
     return idx, y @ rows, y_soft @ rows, y_soft, raw
 
 # %% ../nbs/06_planner.ipynb #ca9f9bcf
 @patch
-def _visible(self:SharedBackboneUnifiedHead, idx:Tensor, i:int) -> Tensor: # (b,m+1) bool
+def _visible(self:PlannerLM, idx:Tensor, i:int) -> Tensor: # (b,m+1) bool
     "Slots up to and including the first <EOS_i>."
     is_eos = idx == self.config.type_cfgs[i].vocab
     return (is_eos.long().cumsum(-1) - is_eos.long()) == 0
 
 @patch
-def plan(self:SharedBackboneUnifiedHead, u:Tensor, um:Tensor|None=None, # (b,p) the input (left-padded), its mask
+def plan(self:PlannerLM, u:Tensor, um:Tensor|None=None, # (b,p) the input (left-padded), its mask
          noise:bool|None=None, # Gumbel noise (default: in training mode)
          force:Tensor|None=None, # (b,S) local ids to teacher-force (scoring, M-step)
         ) -> dict:
@@ -284,7 +281,7 @@ def plan(self:SharedBackboneUnifiedHead, u:Tensor, um:Tensor|None=None, # (b,p) 
 
 # %% ../nbs/06_planner.ipynb #36919d9e
 @patch
-def _prefix(self:SharedBackboneUnifiedHead, e:Tensor, # (b,S,d) slot embeddings
+def _prefix(self:PlannerLM, e:Tensor, # (b,S,d) slot embeddings
             valid:Tensor, # (b,S) visible slots
            ) -> tuple[Tensor, Tensor, Tensor]: # h (b,P,d), positions (b,P), visible (b,P)
     "Executor prefix built from a plan."
@@ -299,7 +296,7 @@ def _prefix(self:SharedBackboneUnifiedHead, e:Tensor, # (b,S,d) slot embeddings
     return h, torch.tensor(pos, device=dev).expand(b, -1), torch.cat(vis, 1)
 
 @patch
-def _pause_prefix(self:SharedBackboneUnifiedHead, u:Tensor, um:Tensor) -> tuple[Tensor, Tensor, Tensor]:
+def _pause_prefix(self:PlannerLM, u:Tensor, um:Tensor) -> tuple[Tensor, Tensor, Tensor]:
     "Pause-plan control prefix `[u, <PLAN>, <pause> × S, <BOS>]` (left-padded u)."
     b, S, dt = u.shape[0], sum(self.slots), self.lm.dtype
     row = lambda r, k: self.concept_emb[r].to(dt).expand(b, k, -1)
@@ -308,7 +305,7 @@ def _pause_prefix(self:SharedBackboneUnifiedHead, u:Tensor, um:Tensor) -> tuple[
     return h, pos, torch.cat([um.bool(), um.new_ones(b, S + 2, dtype=torch.bool)], 1)
 
 @patch
-def execute(self:SharedBackboneUnifiedHead, prefix:tuple, # from `_prefix` / `_pause_prefix`
+def execute(self:PlannerLM, prefix:tuple, # from `_prefix` / `_pause_prefix`
             y:Tensor, ym:Tensor|None=None, # (b,t) text (right-padded) and its mask
            ) -> Tensor: # (b,t+1,V): [:, k] predicts y[k]
     "Teacher-forced executor pass over the prefix and the text."
@@ -323,11 +320,10 @@ def execute(self:SharedBackboneUnifiedHead, prefix:tuple, # from `_prefix` / `_p
 
 # %% ../nbs/06_planner.ipynb #7de2367f
 @patch
-def corrupt_plan(self:SharedBackboneUnifiedHead, z:Tensor, # (b,S) global rows
+def corrupt_plan(self:PlannerLM, z:Tensor, # (b,S) global rows
                  valid:Tensor, # (b,S)
                  kind:str|None=None, replace_frac:float=0.0, generator:torch.Generator|None=None) -> tuple[Tensor, Tensor]:
     "A control or a random replacement of concepts; returns `(z, valid)`."
-    from conceptlab.eval import CONTROLS
     if kind is not None and kind not in CONTROLS: raise ValueError(f"unknown control {kind!r}: use one of {CONTROLS}")
     if not 0 <= replace_frac <= 1: raise ValueError(f"replace_frac={replace_frac} must lie in [0, 1]")
     st = self.slot_type.to(z.device)
@@ -348,7 +344,7 @@ def corrupt_plan(self:SharedBackboneUnifiedHead, z:Tensor, # (b,S) global rows
 
 # %% ../nbs/06_planner.ipynb #d0e5a80d
 @patch
-def plan_losses(self:SharedBackboneUnifiedHead, pl:dict) -> dict:
+def plan_losses(self:PlannerLM, pl:dict) -> dict:
     "Commitment, usage-KL, EOS and quota losses of a plan (straight-through training)."
     S0, T, out = np.cumsum([0] + self.slots), self.config.type_cfgs, dict(commit=[], usage=[], eos=[], used=[])
     e_hard = self.concept_emb[pl["z"]].float()
@@ -369,7 +365,7 @@ def plan_losses(self:SharedBackboneUnifiedHead, pl:dict) -> dict:
     return res
 
 @patch
-def plan_metrics(self:SharedBackboneUnifiedHead, pl:dict) -> dict:
+def plan_metrics(self:PlannerLM, pl:dict) -> dict:
     "The seed's cheap health metrics of one plan: entropy, max-prob, cos(e_soft, e_hard), code usage, lengths."
     S0, T, vis, out = np.cumsum([0] + self.slots), self.config.type_cfgs, pl["valid"], {}
     body = torch.cat([vis[:, S0[i]:S0[i + 1] - 1] for i in range(self.n)], 1)
@@ -391,7 +387,7 @@ def _row_keys(u:Tensor, um:Tensor, y:Tensor, ym:Tensor) -> list[str]:
             for a, am, c, cm in zip(u, um, y, ym)]
 
 @patch
-def _split(self:SharedBackboneUnifiedHead, x:Tensor, am:Tensor, labels:Tensor|None):
+def _split(self:PlannerLM, x:Tensor, am:Tensor, labels:Tensor|None):
     "Rows `[u, y, pad]` (prompt = labels -100) → u left-padded, y right-padded, and where y sits in the row."
     isp = (labels == -100) & am.bool() if labels is not None else torch.zeros_like(am, dtype=torch.bool)
     s, L = isp.long().sum(-1), am.long().sum(-1)
@@ -405,13 +401,13 @@ def _split(self:SharedBackboneUnifiedHead, x:Tensor, am:Tensor, labels:Tensor|No
     return u, um.long(), y, ym.long(), s
 
 @patch
-def _check_ids(self:SharedBackboneUnifiedHead, x:Tensor):
+def _check_ids(self:PlannerLM, x:Tensor):
     hit = torch.isin(x, self.concept_ids)
     if hit.any(): raise ValueError(f"input ids {x[hit].unique()[:4].tolist()} are this planner's concept rows "
                                    f"({self.concept_ids.min().item()}..{self.concept_ids.max().item()}): text and concepts must not overlap")
 
 @patch
-def _cap(self:SharedBackboneUnifiedHead) -> int|None:
+def _cap(self:PlannerLM) -> int|None:
     "The curriculum's text length cap at the current step (None: no cap)."
     cap = None
     for s, n in sorted(self.config.curriculum or []):
@@ -420,28 +416,28 @@ def _cap(self:SharedBackboneUnifiedHead) -> int|None:
 
 # %% ../nbs/06_planner.ipynb #eb7d48cc
 @patch
-def _plan_of(self:SharedBackboneUnifiedHead, loc:Tensor) -> dict:
+def _plan_of(self:PlannerLM, loc:Tensor) -> dict:
     "A plan from given local ids (no planner pass): rows, hard embeddings, visibility."
     S0 = np.cumsum([0] + self.slots)
     z = loc + torch.tensor(sum([[self.off[i]] * s for i, s in enumerate(self.slots)], []), device=loc.device)
     return dict(z=z, loc=loc, e=self.concept_emb[z], valid=torch.cat([self._visible(loc[:, S0[i]:S0[i + 1]], i) for i in range(self.n)], 1))
 
 @patch
-def log_p_z(self:SharedBackboneUnifiedHead, pl:dict) -> Tensor: # (b,)
+def log_p_z(self:PlannerLM, pl:dict) -> Tensor: # (b,)
     "log p(z|u) of a (teacher-forced) plan over its visible slots, the forced last `<EOS>` left out (its probability is 1)."
     S0 = np.cumsum([0] + self.slots)
     return sum((pl["logits"][i][:, :-1].log_softmax(-1).gather(-1, pl["loc"][:, S0[i]:S0[i + 1] - 1, None])[..., 0]
                 * pl["valid"][:, S0[i]:S0[i + 1] - 1]).sum(-1) for i in range(self.n))
 
 @patch
-def log_p_y(self:SharedBackboneUnifiedHead, pl:dict, y:Tensor, ym:Tensor) -> Tensor: # (b,)
+def log_p_y(self:PlannerLM, pl:dict, y:Tensor, ym:Tensor) -> Tensor: # (b,)
     "log p(y|z): the executor's summed log-likelihood of the text given the plan."
     lg = self.execute(self._prefix(pl["e"], pl["valid"]), y, ym)[:, :-1].float()
     return (lg.log_softmax(-1).gather(-1, y[..., None])[..., 0] * ym).sum(-1)
 
 @patch
 @torch.no_grad()
-def e_step(self:SharedBackboneUnifiedHead, u, um, y, ym, # the batch: input (left-padded), text (right-padded)
+def e_step(self:PlannerLM, u, um, y, ym, # the batch: input (left-padded), text (right-padded)
            old:Tensor|None=None, # (b,S) cached z* local ids (rows without one: any plan, flagged by has_old)
            has_old:Tensor|None=None, # (b,) which rows have a cached z*
            k:int|None=None) -> dict:
@@ -473,7 +469,7 @@ def e_step(self:SharedBackboneUnifiedHead, u, um, y, ym, # the batch: input (lef
     return out
 
 @patch
-def _random_plan(self:SharedBackboneUnifiedHead, b:int, dev) -> Tensor: # (b,S) local ids
+def _random_plan(self:PlannerLM, b:int, dev) -> Tensor: # (b,S) local ids
     "A full-length plan of uniformly random concepts (the E-step's exploration candidate)."
     V = torch.tensor([t.vocab for t in self.config.type_cfgs], device=dev)[self.slot_type.to(dev)]
     loc = (torch.rand(b, len(V), device=dev) * V).long().clamp(max=V - 1)
@@ -482,14 +478,14 @@ def _random_plan(self:SharedBackboneUnifiedHead, b:int, dev) -> Tensor: # (b,S) 
     return loc
 
 @patch
-def _cached(self:SharedBackboneUnifiedHead, keys:list[str], dev) -> tuple[Tensor|None, Tensor]:
+def _cached(self:PlannerLM, keys:list[str], dev) -> tuple[Tensor|None, Tensor]:
     have = torch.tensor([k in self.zcache for k in keys], device=dev)
     if not have.any(): return None, have
     S = sum(self.slots); blank = torch.zeros(S, dtype=torch.long)
     return torch.stack([self.zcache.get(k, blank) for k in keys]).to(dev), have
 
 @patch
-def _training_plan(self:SharedBackboneUnifiedHead, u, um, y, ym, mets:dict) -> tuple[dict, Tensor|None]:
+def _training_plan(self:PlannerLM, u, um, y, ym, mets:dict) -> tuple[dict, Tensor|None]:
     "The plan a training step uses (ST sample, cached plan, or Hard-EM z*) and the planner's M-step loss."
     c, dev = self.config, u.device
     if not c.em and c.refresh_every == 1: return self.plan(u, um), None
@@ -513,7 +509,7 @@ def _training_plan(self:SharedBackboneUnifiedHead, u, um, y, ym, mets:dict) -> t
 
 # %% ../nbs/06_planner.ipynb #6e2ad908
 @patch
-def forward(self:SharedBackboneUnifiedHead, input_ids:Tensor, attention_mask:Tensor|None=None, labels:Tensor|None=None,
+def forward(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, labels:Tensor|None=None,
             prompt_ids:Tensor|None=None, prompt_mask:Tensor|None=None, corrupt:str|None=None, replace_frac:float=0.0,
             **kw) -> MethodOutput:
     self._check_ids(input_ids)
@@ -559,27 +555,27 @@ def forward(self:SharedBackboneUnifiedHead, input_ids:Tensor, attention_mask:Ten
     return MethodOutput(loss=rec + loss, logits=logits, metrics={k: torch.as_tensor(v).detach().float() for k, v in mets.items()})
 
 @patch
-def on_step(self:SharedBackboneUnifiedHead, step:int, metrics:dict):
+def on_step(self:PlannerLM, step:int, metrics:dict):
     "Advance the step (temperature, curriculum, E-step schedule) and the quota controller."
     self.step = step
     if self.config.quota is not None and "plan_used" in metrics: self.quota.update(float(metrics["plan_used"]))
 
 @patch
-def extra_state(self:SharedBackboneUnifiedHead) -> dict: return dict(step=self.step, quota=self.quota.state_dict())
+def extra_state(self:PlannerLM) -> dict: return dict(step=self.step, quota=self.quota.state_dict())
 @patch
-def load_extra_state(self:SharedBackboneUnifiedHead, s:dict):
+def load_extra_state(self:PlannerLM, s:dict):
     self.step = s.get("step", 0)
     if "quota" in s: self.quota.load_state_dict(s["quota"])
 
 @patch
-def grad_groups(self:SharedBackboneUnifiedHead) -> dict:
+def grad_groups(self:PlannerLM) -> dict:
     "Parameter groups for `conceptlab.monitor.grad_norms`: the planner's head and queries, concept rows, type embeddings, LoRA."
     return {"planner": lambda n: n in ("plan_head", "query_emb"), "concept_rows": lambda n: n == "concept_emb",
             "type_emb": lambda n: n == "type_emb", "lora": lambda n: "lora_" in n}
 
 # %% ../nbs/06_planner.ipynb #3150d0c6
 @patch
-def _prefill(self:SharedBackboneUnifiedHead, prefix:tuple) -> tuple[Tensor, dict]:
+def _prefill(self:PlannerLM, prefix:tuple) -> tuple[Tensor, dict]:
     "Run the executor prefix into a cache; the logits of the first text token and the decoding state."
     h0, pos0, kv = prefix
     P = h0.shape[1]; dev = h0.device
@@ -589,7 +585,7 @@ def _prefill(self:SharedBackboneUnifiedHead, prefix:tuple) -> tuple[Tensor, dict
     return self._text_head(h[:, -1]), st
 
 @patch
-def _next(self:SharedBackboneUnifiedHead, st:dict, ids:Tensor) -> Tensor: # (b,V)
+def _next(self:PlannerLM, st:dict, ids:Tensor) -> Tensor: # (b,V)
     "Feed one token per row (b,1); the logits of the next."
     st["kv"] = torch.cat([st["kv"], st["kv"].new_ones(ids.shape[0], 1)], 1)
     h = embed(self.lm, ids) + self.type_emb[0].to(self.lm.dtype)
@@ -598,7 +594,7 @@ def _next(self:SharedBackboneUnifiedHead, st:dict, ids:Tensor) -> Tensor: # (b,V
     return self._text_head(h[:, -1])
 
 @patch
-def _decode(self:SharedBackboneUnifiedHead, prefix:tuple, n:int, do_sample=False, temperature=1.0, eos=None, pad=None,
+def _decode(self:PlannerLM, prefix:tuple, n:int, do_sample=False, temperature=1.0, eos=None, pad=None,
             suppress=None, generator=None, return_state:bool=False) -> Tensor: # (b,≤n)
     lg, st = self._prefill(prefix)
     b, dev = lg.shape[0], lg.device
@@ -625,7 +621,7 @@ class ExecutorState:
 
 @patch
 @torch.no_grad()
-def generate(self:SharedBackboneUnifiedHead, input_ids:Tensor, attention_mask:Tensor|None=None, max_new_tokens:int=32,
+def generate(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, max_new_tokens:int=32,
              do_sample:bool=False, temperature:float=1.0, eos_token_id=None, pad_token_id=None, suppress_tokens=None,
              generator:torch.Generator|None=None, return_plan:bool=False, return_state:bool=False, **kw):
     "Plan from the prompt u (argmax), then write the text with the executor's cache; returns `[u, text]` (and the plan, and/or the `ExecutorState`)."
@@ -643,7 +639,7 @@ def generate(self:SharedBackboneUnifiedHead, input_ids:Tensor, attention_mask:Te
 
 @patch
 @torch.no_grad()
-def reconstruct(self:SharedBackboneUnifiedHead, input_ids:Tensor, attention_mask:Tensor|None=None,
+def reconstruct(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None,
                 corrupt:str|None=None, replace_frac:float=0.0, generator:torch.Generator|None=None) -> Tensor: # (b,t)
     "Greedy reconstruction of the text from the concepts it was planned into (optionally corrupted)."
     self._check_ids(input_ids)
@@ -651,6 +647,17 @@ def reconstruct(self:SharedBackboneUnifiedHead, input_ids:Tensor, attention_mask
     pl = self.plan(input_ids, am, noise=False)
     z, valid = self.corrupt_plan(pl["z"], pl["valid"], corrupt, replace_frac, generator) if (corrupt or replace_frac) else (pl["z"], pl["valid"])
     return self._decode(self._prefix(self.concept_emb[z], valid), input_ids.shape[1])
+
+# %% ../nbs/06_planner.ipynb #ffa42147
+@patch
+def reserved_ids(self:PlannerLM) -> Tensor: return self.concept_ids     # the declared hook: rows that are never text
+
+@patch
+def decode_state(self:PlannerLM, input_ids, attention_mask, max_new_tokens:int, suppress_tokens=None) -> tuple[Tensor, int]:
+    "Plan, then write `max_new_tokens` greedy tokens; the bytes of the executor's cache at the end (the declared hook)."
+    out, st = self.generate(input_ids, attention_mask, max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=0,
+                            eos_token_id=[], suppress_tokens=suppress_tokens, return_state=True)
+    return out, st.kv_bytes()["total"]
 
 # %% ../nbs/06_planner.ipynb #dbdeb7d7
 def planner_masks(t:int, # prompt (planner) and text (executor) length
@@ -665,7 +672,7 @@ def planner_masks(t:int, # prompt (planner) and text (executor) length
     return causal & same, torch.ones(E, E, dtype=torch.bool).tril()
 
 @patch
-def mask_of(self:SharedBackboneUnifiedHead, t:int) -> tuple[Tensor, list[str]]:
+def mask_of(self:PlannerLM, t:int) -> tuple[Tensor, list[str]]:
     "Planner and executor masks for a t-token text as one block-diagonal matrix, and position labels."
     pm, em = planner_masks(t, self.slots, self.config.parallel)
     P, E = len(pm), len(em)
@@ -677,7 +684,7 @@ def mask_of(self:SharedBackboneUnifiedHead, t:int) -> tuple[Tensor, list[str]]:
     return m[None, None], lab
 
 @patch
-def plot_mask_for(self:SharedBackboneUnifiedHead, tok, text:str, ax=None, max_tokens:int=8):
+def plot_mask_for(self:PlannerLM, tok, text:str, ax=None, max_tokens:int=8):
     "This model's planner | executor masks on the first `max_tokens` tokens of `text` (autoencoding: u = y)."
     ids = tok(text, add_special_tokens=False).input_ids[:max_tokens]
     words = [tok.decode([i]) for i in ids]
@@ -685,230 +692,3 @@ def plot_mask_for(self:SharedBackboneUnifiedHead, tok, text:str, ax=None, max_to
     lab = [words[int(l[1:])] if re.fullmatch(r"[uy]\d+", l) else l for l in lab]
     sched = ("MTP" if self.config.mtp else "AR") + (", parallel types" if self.config.parallel else ", sequential types")
     return plot_mask(m, lab, ax=ax, title=f"planner ({sched}) | executor")
-
-# %% ../nbs/06_planner.ipynb #2f44ab54
-@torch.no_grad()
-def recon_stats(model:SharedBackboneUnifiedHead, rows:dict, # `data_rows` of plain sentences (right-padded)
-                n:int|None=None, batch_size:int=64, corrupt:str|None=None, replace_frac:float=0.0, seed:int=0) -> dict:
-    "Greedy reconstruction from the concepts only: token accuracy, exact match, concepts and tokens per concept."
-    model.eval(); dev = next(model.parameters()).device
-    x_all, am_all = rows["input_ids"][:n], rows["attention_mask"][:n]
-    hit = tot = exact = nc = 0
-    g = torch.Generator().manual_seed(seed)
-    for i in range(0, len(x_all), batch_size):
-        am = am_all[i:i + batch_size].to(dev); L = int(am.sum(-1).max())
-        x, am = x_all[i:i + batch_size, :L].to(dev), am[:, :L]
-        rec = model.reconstruct(x, am, corrupt=corrupt, replace_frac=replace_frac, generator=g)
-        ok = (rec[:, :L] == x) & am.bool()
-        hit, tot, exact = hit + int(ok.sum()), tot + int(am.sum()), exact + int((ok | ~am.bool()).all(-1).sum())
-        pl = model.plan(x, am, noise=False)
-        nc += int((pl["valid"] & (pl["loc"] < torch.tensor([t.vocab for t in model.config.type_cfgs], device=dev)[model.slot_type.to(dev)])).sum())
-    n_rows = len(x_all)
-    return dict(recon_acc=hit / max(tot, 1), exact=exact / max(n_rows, 1), concepts=nc / max(n_rows, 1),
-                tokens=tot / max(n_rows, 1), tokens_per_concept=tot / max(nc, 1))
-
-def replacement_curve(model:SharedBackboneUnifiedHead, rows:dict, fracs=(0.0, 0.1, 0.25, 0.5, 0.75, 1.0), n:int|None=None, seed:int=0) -> pd.DataFrame:
-    "Seed S3's experiment: greedy reconstruction accuracy as a share of the concepts is replaced by random ones of the same type."
-    return pd.DataFrame([dict(replace_frac=f) | recon_stats(model, rows, n, replace_frac=f, seed=seed) for f in fracs]).set_index("replace_frac")
-
-@torch.no_grad()
-def plan_answers(model:SharedBackboneUnifiedHead, tok, examples:list, max_new_tokens:int=96, batch_size:int=64,
-                 progress:bool=False) -> dict:
-    "Planner → executor on reasoning problems: answer accuracy (Wilson 95 %), concepts planned, text tokens written."
-    from conceptlab.data import tokenize_prompted, format_example, parse_answer
-    from conceptlab.eval import wilson, stop_ids
-    if not examples: raise ValueError("no examples to answer: pass reasoning problems (arith, prosqa, gsm)")
-    model.eval(); dev = next(model.parameters()).device
-    heads = [r["input_ids"][:r["labels"].count(-100)] for r in tokenize_prompted(tok, [format_example(e) for e in examples])]
-    ok, ncon, ngen = [], [], []
-    V = torch.tensor([t.vocab for t in model.config.type_cfgs], device=dev)[model.slot_type.to(dev)]
-    for i in tqdm(range(0, len(heads), batch_size), disable=not progress, desc="plan → execute"):
-        hb = heads[i:i + batch_size]; P = max(map(len, hb))
-        u = torch.tensor([[0] * (P - len(h)) + h for h in hb], device=dev)
-        um = torch.tensor([[0] * (P - len(h)) + [1] * len(h) for h in hb], device=dev)
-        out, pl = model.generate(u, um, max_new_tokens=max_new_tokens, eos_token_id=stop_ids(tok), pad_token_id=0, return_plan=True)
-        stops = torch.tensor(stop_ids(tok), device=dev)
-        for j, g in enumerate(out[:, P:]):
-            hit = torch.isin(g, stops).nonzero()
-            g = g[:int(hit[0]) + 1] if len(hit) else g                                    # up to the first stop token
-            txt = tok.decode(g, skip_special_tokens=False)
-            ok.append(parse_answer(txt) == examples[i + j].answer)
-            ngen.append(len(g))
-        if pl is not None: ncon += (pl["valid"] & (pl["loc"] < V)).sum(-1).tolist()
-    lo, hi = wilson(sum(ok), len(ok))
-    return dict(answer_acc=float(np.mean(ok)), answer_lo=lo, answer_hi=hi, answer_n=len(ok),
-                concepts=float(np.mean(ncon)) if ncon else 0.0, gen_tokens=float(np.mean(ngen)), sample=txt)
-
-# %% ../nbs/06_planner.ipynb #ceb64549
-@dataclass
-class PlannerStudy:
-    "What the planner study trains and scores."
-    base:str = "conceptlab-tiny"
-    ae_data:str = "arith:steps=2,digits=1,part=question"  # templated sentences: 18 tokens, ~12 bits that vary (3 digits, 2 ops)
-    ae_seq_len:int = 24
-    budgets:tuple = (8, 4, 2)  # concepts per sentence (two types, half each): ≈ 2.25, 4.5, 9 tokens per concept
-    vocab:int = 64  # concepts per type
-    noise:float = 0.5; w_usage:float = 0.5  # Gumbel noise scale; usage-KL weight (against collapse)
-    quota:float = 1.0  # plans held at their whole budget (the curve is over budgets)
-    ae_steps:int = 500; ae_batch:int = 32; lr:float = 2e-3
-    em_budget:int = 4; em_steps:int = 300; em_k:int = 4; em_every:int = 4  # the Hard-EM run
-    n_recon:int = 500  # held-out sentences scored
-    fracs:tuple = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0)
-    task:str = "arith:steps=3,digits=2,ops=+-"  # reasoning: planner → executor vs LoRA CoT / no-CoT / pause-plan
-    task_concepts:int = 12; task_steps:int = 400; task_batch:int = 16; task_seq_len:int = 96; task_lr:float = 1e-3
-    n_eval:int = 1000; max_new_tokens:int = 80
-    def __post_init__(self):
-        if not self.budgets or any(not isinstance(k, int) or k < 2 or k % 2 for k in self.budgets):
-            raise ValueError(f"budgets={self.budgets}: concepts per sentence, even ints >= 2 (two types share them)")
-        for f in ("vocab", "ae_steps", "ae_batch", "em_steps", "em_k", "em_every", "n_recon", "task_steps", "n_eval", "task_concepts"):
-            if not isinstance(getattr(self, f), int) or getattr(self, f) < 1: raise ValueError(f"{f}={getattr(self, f)!r} must be an int >= 1")
-    @classmethod
-    def tiny(cls): return cls(base="tiny-random", ae_data="arith:steps=1,digits=1,part=question", ae_seq_len=24, budgets=(4, 2), vocab=8,
-                              ae_steps=2, ae_batch=4, em_budget=2, em_steps=2, em_k=2, em_every=1, n_recon=8, fracs=(0.0, 1.0),
-                              task="arith:steps=1,digits=1", task_concepts=2, task_steps=2, task_batch=4, task_seq_len=64, n_eval=8, max_new_tokens=8)
-    def types(self, k:int) -> list: return [["a", self.vocab, k // 2], ["b", self.vocab, k // 2]]
-
-def _study_specs(cfg:PlannerStudy, parts=("ae", "task")) -> dict:
-    "Every run of the study: `{name: (run dir, method, method config, data, steps, train options)}`."
-    ae = dict(seq_len=cfg.ae_seq_len, batch_size=cfg.ae_batch, lr=cfg.lr)
-    kw = dict(noise=cfg.noise, w_usage=cfg.w_usage, quota=cfg.quota)
-    specs = {}
-    if "ae" in parts:
-        for k in cfg.budgets: specs[f"ae k={k}"] = (f"ae-k{k}", "planner", dict(types=cfg.types(k), tau_anneal=cfg.ae_steps) | kw, cfg.ae_data, cfg.ae_steps, ae)
-        specs[f"ae k={cfg.em_budget} Hard-EM"] = (f"ae-k{cfg.em_budget}-em", "planner", dict(types=cfg.types(cfg.em_budget), em=True, em_k=cfg.em_k,
-                                                  em_every=cfg.em_every) | kw, cfg.ae_data, cfg.em_steps, ae)
-    if "task" in parts:
-        tk = dict(seq_len=cfg.task_seq_len, batch_size=cfg.task_batch, lr=cfg.task_lr)
-        nocot = cfg.task + ("," if ":" in cfg.task else ":") + "cot=0"
-        specs["lora CoT"] = ("lora-cot", "lora", dict(r=16), cfg.task, cfg.task_steps, tk)
-        specs["lora no-CoT"] = ("lora-nocot", "lora", dict(r=16), nocot, cfg.task_steps, tk)
-        specs["pause-plan"] = ("pause-plan", "planner", dict(types=cfg.types(cfg.task_concepts), condition="prompt", content="pause"), nocot, cfg.task_steps, tk)
-        specs["planner → executor"] = ("planner-task", "planner", dict(types=cfg.types(cfg.task_concepts), condition="prompt", tau_anneal=cfg.task_steps) | kw,
-                                       cfg.task, cfg.task_steps, tk)
-    return specs
-
-def _study_runs(cfg:PlannerStudy, run_root:Path, progress:bool, parts=("ae", "task"), only=None) -> dict:
-    "Train (or resume) the runs of the study (`parts`: autoencoding and/or reasoning; `only`: these run names alone)."
-    specs = _study_specs(cfg, parts)
-    if only is not None and set(only) - set(specs): raise ValueError(f"only={sorted(only)}: unknown runs; choose from {list(specs)}")
-    return {n: train(meth, cfg.base, data, steps, run_root/d, resume=True, method_cfg=mc, **(dict(packed=False, progress=progress, ckpt_every=100) | o))
-            for n, (d, meth, mc, data, steps, o) in specs.items() if only is None or n in only}
-
-def _usage(model:SharedBackboneUnifiedHead, rows:dict, n:int) -> dict:
-    "Per-type code usage of the argmax plans over n held-out inputs: share of the vocabulary used, code perplexity."
-    model.eval(); dev = next(model.parameters()).device
-    with torch.no_grad(): pl = model.plan(rows["input_ids"][:n].to(dev), rows["attention_mask"][:n].to(dev), noise=False)
-    S0, out = np.cumsum([0] + model.slots), {}
-    for i, t in enumerate(model.config.type_cfgs):
-        loc, v = pl["loc"][:, S0[i]:S0[i + 1]], pl["valid"][:, S0[i]:S0[i + 1]]
-        u = code_usage(torch.where(v & (loc < t.vocab), loc, -1), t.vocab)
-        out[f"usage_{t.name}"] = u["codes_used"] / t.vocab; out[f"code_ppl_{t.name}"] = u["code_ppl"]
-    return out
-
-def _score_ae(cfg:PlannerStudy, name:str, model, tok, progress:bool) -> dict:
-    from conceptlab.eval import nll_stats, CONTROLS
-    rows = data_rows(cfg.ae_data, tok, "test", cfg.ae_seq_len, n=cfg.n_recon)
-    r = dict(model=name) | recon_stats(model, rows, cfg.n_recon) | _usage(model, rows, cfg.n_recon)
-    d = recon_stats(model, rows, cfg.n_recon, corrupt="drop")                      # the template alone: what no concept carries
-    r |= dict(recon_acc_drop=d["recon_acc"], exact_drop=d["exact"])
-    r["capacity_bits"] = r["concepts"] * math.log2(cfg.vocab)
-    dev = next(model.parameters()).device
-    x = dict(input_ids=rows["input_ids"][:256].to(dev), attention_mask=rows["attention_mask"][:256].to(dev))
-    nll = lambda c=None: float(model(**x, **({"corrupt": c} if c else {})).metrics["loss_recon"])
-    with torch.no_grad():
-        ref = nll(); r["nll"] = ref
-        r |= {f"dnll_{c}": nll(c) - ref for c in CONTROLS}
-    return r
-
-def _score_task(cfg:PlannerStudy, name:str, model, tok, progress:bool) -> dict:
-    from conceptlab.eval import answer_accuracy
-    from conceptlab.data import load_data
-    exs = load_data(cfg.task, "test", n=cfg.n_eval).examples
-    if name.startswith("lora"):
-        a = answer_accuracy(model, tok, exs, cot=name == "lora CoT", max_new_tokens=cfg.max_new_tokens, batch_size=64, progress=progress)
-        a = {k: v for k, v in a.items() if k != "samples"} | dict(concepts=0.0, sample=a["samples"][0])
-    else: a = plan_answers(model, tok, exs, cfg.max_new_tokens, progress=progress)
-    return dict(model=name) | a | dict(trace=a["concepts"] + a["gen_tokens"])
-
-def planner_study(cfg:PlannerStudy|None=None, out:Path|str|None=None, run_root:Path|str|None=None, progress:bool=True,
-                  parts=("ae", "task"), only=None) -> dict:
-    "Train, score and plot the planner study; tables and figure land in `out` (default results/planner). `parts` picks the autoencoding and/or reasoning halves, `only` some runs of them."
-    from conceptlab.paths import RESULTS, RUNS
-    from conceptlab.bench import device_name
-    cfg = cfg or PlannerStudy(); out, run_root = Path(out or RESULTS/"planner"), Path(run_root or RUNS/"planner-study")
-    out.mkdir(parents=True, exist_ok=True)
-    if not parts or set(parts) - {"ae", "task"}: raise ValueError(f"parts={parts!r}: choose from 'ae' and 'task'")
-    runs = _study_runs(cfg, run_root, progress, parts, only)
-    tables = {}
-    if "ae" in parts:
-        tables["autoencoding"] = pd.DataFrame([_score_ae(cfg, n, r.model, r.model.tokenizer, progress) for n, r in runs.items()
-                                               if n.startswith("ae")]).set_index("model")
-        main = runs[f"ae k={cfg.em_budget}"].model if f"ae k={cfg.em_budget}" in runs else runs[f"ae k={cfg.budgets[0]}"].model
-        tables["replacement"] = replacement_curve(main, data_rows(cfg.ae_data, main.tokenizer, "test", cfg.ae_seq_len, n=cfg.n_recon), cfg.fracs)
-    if "task" in parts and "planner → executor" in runs:
-        tables["reasoning"] = pd.DataFrame([_score_task(cfg, n, runs[n].model, runs[n].model.tokenizer, progress)
-                                            for n in ("lora CoT", "lora no-CoT", "pause-plan", "planner → executor") if n in runs]).set_index("model")
-    for k, t in tables.items(): t.to_csv(out/f"{k}.csv", float_format="%.4f")
-    if "ae" in parts:
-        curves = {n: pd.DataFrame(r.metrics) for n, r in runs.items() if n.startswith("ae") or n == "planner → executor"}
-        fig = study_figure(tables, curves); fig.savefig(out/"study.png", dpi=110, bbox_inches="tight"); plt.close(fig)
-    (out/"study.json").write_text(json.dumps(dict(config=asdict(cfg), parts=list(parts),
-                                              device=device_name()), indent=1, default=str))
-    return tables
-
-def study_figure(tables:dict, curves:dict):
-    "Reconstruction vs tokens per concept, the replacement curve, training health of the autoencoders."
-    fig, axs = plt.subplots(1, 4, figsize=(20, 4))
-    ae = tables["autoencoding"]
-    st = ae[~ae.index.str.contains("EM")]
-    axs[0].plot(st.tokens_per_concept, st.recon_acc, "o-", label="greedy token acc (ST)")
-    axs[0].plot(st.tokens_per_concept, st.exact, "s--", label="exact match (ST)")
-    em = ae[ae.index.str.contains("EM")]
-    axs[0].plot(em.tokens_per_concept, em.recon_acc, "r^", label="greedy token acc (Hard-EM)")
-    axs[0].set_xlabel("tokens per concept"); axs[0].set_ylabel("reconstruction"); axs[0].set_ylim(0, 1); axs[0].legend(fontsize=7)
-    axs[0].set_title("autoencoding from concepts only")
-    cur = tables["replacement"]
-    axs[1].plot(cur.index, cur.recon_acc, "o-"); axs[1].set_ylim(0, 1)
-    axs[1].set_xlabel("share of concepts replaced at random"); axs[1].set_ylabel("greedy token accuracy"); axs[1].set_title("concept replacement (seed S3)")
-    for n, c in curves.items():
-        if "recon_tf_acc" in c: axs[2].plot(c.step, c.recon_tf_acc.rolling(10, min_periods=1).mean(), label=n)
-        if "entropy" in c: axs[3].plot(c.step, c.entropy.rolling(10, min_periods=1).mean(), label=n)
-    axs[2].set_title("teacher-forced reconstruction (training)"); axs[2].set_xlabel("step"); axs[2].legend(fontsize=7)
-    axs[3].set_title("planner entropy (nats)"); axs[3].set_xlabel("step"); axs[3].legend(fontsize=7)
-    fig.tight_layout()
-    return fig
-
-# %% ../nbs/06_planner.ipynb #f93ac9b9
-@torch.no_grad()
-def planner_bench(base:str="conceptlab-tiny", types=(("what", 64, 8), ("how", 64, 8), ("why", 64, 8)), b:int=8, prompt:int=64,
-                  new_tokens:int=64, reps:int=5, device=None) -> pd.DataFrame:
-    "Planning time per schedule (ratio vs sequential AR) and executor decoding tokens/s vs the base, measured in one run."
-    from conceptlab.bench import interleaved
-    from conceptlab.base import resolve_device
-    dev = resolve_device(device)
-    m, tok = build_method_planner(base, types)
-    m.to(dev).eval()
-    u = torch.randint(1100, min(8000, len(tok) - 1), (b, prompt), generator=torch.Generator().manual_seed(0)).to(dev)
-    def sched(mtp, par):
-        def f(): m.config.mtp, m.config.parallel = mtp, par; return m.plan(u, noise=False)
-        return f
-    fns = {"AR sequential": sched(False, False), "AR parallel types": sched(False, True),
-           "MTP sequential": sched(True, False), "MTP parallel types": sched(True, True)}
-    t = interleaved(fns, reps=reps)
-    S = sum(m.slots)
-    rows = [dict(measure=f"plan: {k}", seconds=v[0], spread=v[1], slots=S, ratio=t["AR sequential"][0] / v[0]) for k, v in t.items()]
-    m.config.mtp, m.config.parallel = True, True
-    pl = m.plan(u, noise=False)
-    prefix = m._prefix(pl["e"], pl["valid"]); P = prefix[0].shape[1]
-    x = torch.randint(1100, 8000, (b, P), generator=torch.Generator().manual_seed(1)).to(dev)
-    dec = interleaved({"base": lambda: m.lm.generate(input_ids=x, max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False, pad_token_id=0),
-                       "executor": lambda: m._decode(prefix, new_tokens)}, reps=reps)
-    for k, v in dec.items():
-        rows.append(dict(measure=f"decode tok/s: {k}", seconds=v[0], spread=v[1], slots=P, tok_s=b * new_tokens / v[0],
-                         ratio=dec["base"][0] / v[0]))
-    return pd.DataFrame(rows).assign(device=str(dev) if dev.type == "cpu" else torch.cuda.get_device_name(dev)).set_index("measure")
-
-def build_method_planner(base:str, types) -> tuple:
-    "A planner on `base` (random concept rows are fine for timing)."
-    from conceptlab.train import build_method
-    return build_method("planner", base, types=[list(t) for t in types])

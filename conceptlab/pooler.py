@@ -4,28 +4,21 @@
 
 # %% ../nbs/04_pooler.ipynb #169e09c8
 from __future__ import annotations
-import copy, json, math, time
-from dataclasses import dataclass, asdict, replace
-from pathlib import Path
-import pandas as pd
-import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
+import copy, math
+from dataclasses import dataclass
+import torch, torch.nn as nn
 from torch import Tensor
-import matplotlib.pyplot as plt
 from transformers import PreTrainedModel
-from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, n_layers, embed, run_layers, head, new_cache, gather_cache,
+from fastcore.basics import patch
+from .base import (lm_loss, sample_next, positions_from_mask, cache_bytes, load_base, add_lora, decoder, n_layers, embed, run_layers, head, new_cache, gather_cache,
                    param_counts)
 from .masks import pooled_mask, tail_copies, causal_mask, plot_mask
-from .train import MethodConfig, MethodModel, MethodOutput, register_method, train
-from .data import data_rows
-from .eval import corrupt_concepts, wilson, stop_ids, CONTROLS
-from .data import format_prompt, format_example, arith_examples, parse_answer, load_data
-from .paths import RESULTS, RUNS
-from tqdm.auto import tqdm
+from .method import MethodConfig, MethodModel, MethodOutput, register_method
+from .eval import corrupt_concepts
 
 # %% auto #0
 __all__ = ['MARKERS', 'POOLINGS', 'PoolerConfig', 'EmbedPooler', 'PoolLayout', 'pool_layout', 'marker_ids', 'compress_trace',
-           'PoolerOutput', 'PoolerLM', 'plot_pooled', 'answers_with_context', 'window_probe', 'generation_speed',
-           'PoolerStudy', 'answer_nll', 'memorisation_check', 'plot_accuracy_context', 'plot_probe', 'pooler_study']
+           'PoolerOutput', 'PoolerLM', 'plot_pooled']
 
 # %% ../nbs/04_pooler.ipynb #ae53287a
 MARKERS = ("<|vision_start|>", "<|fim_pad|>", "<|vision_end|>", "<think>", "</think>")
@@ -306,17 +299,6 @@ def _embed_entries(self, rows, chunks) -> tuple[Tensor, Tensor, Tensor]:
 PoolerLM._embed_entries = _embed_entries
 
 # %% ../nbs/04_pooler.ipynb #98caa2bc
-def _sample(logits:Tensor, do_sample:bool, temperature:float, top_k:int, top_p:float, generator) -> Tensor:
-    "Next token per row: argmax, or a draw from the tempered, top-k / top-p filtered distribution."
-    if not do_sample: return logits.argmax(-1)
-    lg = logits.float() / max(temperature, 1e-5)
-    if top_k: lg = lg.masked_fill(lg < lg.topk(min(top_k, lg.shape[-1]), -1).values[:, -1:], -float("inf"))
-    if top_p < 1:
-        s, ix = lg.sort(-1, descending=True); pr = s.softmax(-1)
-        s = s.masked_fill(pr.cumsum(-1) - pr > top_p, -float("inf"))       # keep the smallest set reaching top_p
-        lg = torch.full_like(lg, -float("inf")).scatter(-1, ix, s)
-    return torch.multinomial(lg.softmax(-1), 1, generator=generator).squeeze(-1)
-
 def _compact(cache, cols:list[list]) -> list[list]:
     "Drop dead cache columns (None) and left-pad the rows to one length."
     live = [[j for j, e in enumerate(c) if e is not None] for c in cols]
@@ -368,7 +350,7 @@ def _generate(self, input_ids:Tensor, # (b,t) prompts, left-padded
         if step == max_new_tokens: break
         logits = head(self.lm, h[:, -1])
         if suppress_tokens: logits[:, suppress_tokens] = -float("inf")
-        nxt = _sample(logits, do_sample, temperature, top_k, top_p, generator)
+        nxt = sample_next(logits, do_sample, temperature, top_k, top_p, generator)
         chunks = [[] for _ in rows]
         for r, row in enumerate(rows):
             if row.done: out[r].append(pad); continue
@@ -378,239 +360,11 @@ def _generate(self, input_ids:Tensor, # (b,t) prompts, left-padded
     return torch.cat([input_ids, torch.tensor(out, dtype=torch.long, device=dev).view(b, -1)], 1)
 PoolerLM.generate = _generate
 
-# %% ../nbs/04_pooler.ipynb #b58f01fa
-@torch.no_grad()
-def answers_with_context(model, tok, examples:list, cot:bool=True, max_new_tokens:int=96, batch_size:int=32,
-                         progress:bool=False) -> dict:
-    "Greedy answer accuracy (Wilson CI), mean generated tokens and mean / max peak KV entries."
-    model.eval(); side, tok.padding_side = tok.padding_side, "left"
-    ok, peaks, gens = [], [], []
-    try:
-        for i in tqdm(range(0, len(examples), batch_size), disable=not progress, desc="answers"):
-            exs = examples[i:i+batch_size]
-            enc = tok([format_prompt(e, cot) for e in exs], return_tensors="pt", padding=True, add_special_tokens=False).to(model.device)
-            g = model.generate(**enc, max_new_tokens=max_new_tokens, do_sample=False, eos_token_id=stop_ids(tok), pad_token_id=tok.pad_token_id)
-            new = g[:, enc.input_ids.shape[1]:]
-            n_new = (new != tok.pad_token_id).sum(1)
-            peaks += (model.last_stats["peak_kv"] if isinstance(model, PoolerLM) else (enc.attention_mask.sum(1) + n_new).tolist())
-            texts = tok.batch_decode(new, skip_special_tokens=False)
-            ok += [parse_answer(x) == e.answer for x, e in zip(texts, exs)]; gens += n_new.tolist()
-    finally: tok.padding_side = side
-    lo, hi = wilson(sum(ok), len(ok))
-    return dict(answer_acc=float(np.mean(ok)), answer_lo=lo, answer_hi=hi, answer_n=len(ok), gen_tokens=float(np.mean(gens)),
-                peak_kv=float(np.mean(peaks)), peak_kv_max=int(max(peaks)), sample=texts[0])
-
-# %% ../nbs/04_pooler.ipynb #fc625c43
-@torch.no_grad()
-def _windows_and_slots(model:PoolerLM, tok, examples:list) -> tuple[Tensor, Tensor, Tensor]:
-    "All pooled windows `(n,W)` of the examples' final layouts, their slot vectors `(n,d)` and window index `(n,)`."
-    W, wins, idx = model.config.window, [], []
-    for e in examples:
-        ids = torch.tensor(tok(format_example(e), add_special_tokens=False).input_ids)
-        lay = model.layout(ids[None]); r0, K = int(lay.r0), int(lay.K)
-        wins += [ids[r0 + i*W: r0 + (i+1)*W] for i in range(K)]; idx += list(range(K))
-    if not wins: raise ValueError("no pooled windows in these examples: use longer reasoning or a smaller window")
-    wins = torch.stack(wins).to(model.device)
-    slots = torch.cat([model.pool(wins[i:i+256]).float() for i in range(0, len(wins), 256)])
-    return wins, slots, torch.tensor(idx)
-
-def window_probe(model:PoolerLM, tok, train_examples:list, test_examples:list, steps:int=300, lr:float=3e-3, seed:int=0) -> dict:
-    "Linear read-back of window tokens from pooled vectors: accuracy per offset and per window index."
-    g = torch.Generator().manual_seed(seed)
-    xw, xs, _ = _windows_and_slots(model, tok, train_examples)
-    yw, ys, yi = _windows_and_slots(model, tok, test_examples)
-    W, V = model.config.window, len(tok)
-    probe = nn.Linear(xs.shape[1], W * V).to(xs.device)
-    opt = torch.optim.Adam(probe.parameters(), lr=lr)
-    mu, sd = xs.mean(0), xs.std(0) + 1e-6
-    with torch.enable_grad():
-        for _ in range(steps):
-            i = torch.randint(len(xs), (min(512, len(xs)),), generator=g)
-            loss = F.cross_entropy(probe((xs[i] - mu) / sd).view(-1, V), xw[i].reshape(-1))
-            opt.zero_grad(); loss.backward(); opt.step()
-    hit = (probe((ys - mu) / sd).view(-1, W, V).argmax(-1) == yw).float()        # (n,W)
-    by_win = [hit[yi == k].mean().item() for k in range(int(yi.max()) + 1)]
-    return dict(token_acc=hit.mean().item(), window_exact=hit.all(1).float().mean().item(),
-                by_offset=hit.mean(0).tolist(), by_window=by_win, n_test=len(yw))
-
-# %% ../nbs/04_pooler.ipynb #f9937b36
-def generation_speed(model:PoolerLM, tok, new_tokens:int=4096, uncached_tokens:int=512, seed:int=0) -> dict:
-    "Tokens/s of cached pooling, the base's cached generate and the seed's uncached loop, with ratios."
-    prompt = tok([format_prompt(arith_examples(1, seed=seed)[0])], return_tensors="pt", add_special_tokens=False).to(model.device)
-    sup = [model.mk["end_think"]] + model.mk["stops"]
-    def rate(fn, n):
-        t0 = time.perf_counter(); fn(n); return n / (time.perf_counter() - t0)
-    base = rate(lambda n: model.lm.generate(**prompt, max_new_tokens=n, min_new_tokens=n, do_sample=False,
-                                            suppress_tokens=sup, pad_token_id=tok.pad_token_id), new_tokens)
-    pooled = rate(lambda n: model.generate(**prompt, max_new_tokens=n, suppress_tokens=sup, eos_token_id=[]), new_tokens)
-    peak = max(model.last_stats["peak_kv"])
-    base_short = rate(lambda n: model.lm.generate(**prompt, max_new_tokens=n, min_new_tokens=n, do_sample=False,
-                                                  suppress_tokens=sup, pad_token_id=tok.pad_token_id), uncached_tokens)
-    seed_loop = rate(lambda n: model.generate(**prompt, max_new_tokens=n, suppress_tokens=sup, eos_token_id=[], use_cache=False), uncached_tokens)
-    return dict(new_tokens=new_tokens, base_tok_s=base, pooled_tok_s=pooled, ratio=pooled / base,
-                peak_kv=peak, peak_kv_base=prompt.input_ids.shape[1] + new_tokens,
-                uncached_tokens=uncached_tokens, seed_loop_tok_s=seed_loop, seed_loop_ratio=seed_loop / base_short)
-
-# %% ../nbs/04_pooler.ipynb #e76c311c
-@dataclass
-class PoolerStudy:
-    "What the pooler study trains and scores."
-    base:str = "conceptlab-tiny"
-    data:str = "arith:steps=3,digits=2,ops=+-"  # the reasoning task
-    windows:tuple = (2, 4, 8)  # W of the pooler runs
-    n_new:int = 8  # reasoning tokens kept as text after the last pooled window
-    pause_window:int = 4  # W of the pause control
-    base_lora_r:int = 0  # 0: the base frozen (seed); > 0: LoRA on the base too, for pooler and pause alike
-    adapted_r:int = 0  # > 0: also the pooler and the pause control at `pause_window` with LoRA of this rank on the base
-    steps:int = 400; batch_size:int = 16; seq_len:int = 96; lr:float = 1e-3
-    n_eval:int = 1000  # held-out problems scored per row
-    max_new_tokens:int = 80
-    gsm_steps:int = 0  # > 0: also train the baseline and the pooler (W=4) on gsm_symbolic and score them
-    gsm_n:int = 200; gsm_seq_len:int = 448; gsm_batch_size:int = 8
-    memo_traces:int = 4; memo_steps:int = 150  # the seed's "sad story": a handful of traces, many epochs
-    probe_train:int = 600; probe_test:int = 200
-    speed_tokens:int = 1536; speed_uncached:int = 256
-    def __post_init__(self):
-        if not self.windows or any(not isinstance(w, int) or w < 1 for w in self.windows):
-            raise ValueError(f"windows={self.windows}: need ints >= 1")
-        for f in ("n_new", "pause_window", "steps", "batch_size", "n_eval", "memo_traces", "memo_steps", "probe_test"):
-            if not isinstance(getattr(self, f), int) or getattr(self, f) < 1: raise ValueError(f"{f}={getattr(self, f)!r} must be an int >= 1")
-        if "arith" not in self.data and "gsm" not in self.data: raise ValueError(f"data={self.data!r}: the study needs a reasoning task with answers (arith, gsm)")
-        # the pause control, probe, memorisation and speed are all read against the pooler at the same W
-        if self.pause_window not in self.windows: raise ValueError(f"pause_window={self.pause_window} must be one of windows={self.windows}")
-    @classmethod
-    def tiny(cls): return cls(base="tiny-random", data="arith:steps=2,digits=1", windows=(2,), n_new=1, pause_window=2, steps=2,
-                              batch_size=4, seq_len=64, n_eval=8, max_new_tokens=24, memo_traces=2, memo_steps=2,
-                              probe_train=20, probe_test=8, speed_tokens=16, speed_uncached=8)
-
-# %% ../nbs/04_pooler.ipynb #247a93dd
-@torch.no_grad()
-def answer_nll(model, rows:dict, # `data_rows` output: input_ids, labels (prompt masked), attention_mask
-               batch_size:int=32, corrupt:str|None=None) -> float:
-    "Mean NLL of the labelled (answer-side) tokens of SFT rows, optionally under a concept control."
-    model.eval(); tot, n = 0.0, 0
-    for i in range(0, len(rows["input_ids"]), batch_size):
-        b = {k: v[i:i+batch_size].to(model.device) for k, v in rows.items() if k != "example_id"}
-        out = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"], **({"corrupt": corrupt} if corrupt else {}))
-        nll = lm_loss(out.logits, b["labels"], reduction="none")                    # (b,t-1)
-        sc = b["labels"][:, 1:] != -100
-        tot, n = tot + nll[sc].sum().item(), n + int(sc.sum())
-    return tot / max(n, 1)
-
-# %% ../nbs/04_pooler.ipynb #452244cf
-def _study_row(name:str, model, tok, examples:list, rows:dict, cfg:PoolerStudy, cot:bool=True, controls:bool=False) -> dict:
-    "One row of the study table: accuracy with peak context, answer-side NLL, controls where the model has slots."
-    r = dict(model=name, cot=cot) | answers_with_context(model, tok, examples, cot, cfg.max_new_tokens)
-    r["nll"] = answer_nll(model, rows) if cot else float("nan")
-    for kind in CONTROLS:
-        r[f"dnll_{kind}"] = answer_nll(model, rows, corrupt=kind) - r["nll"] if controls and cot else float("nan")
-    if isinstance(model, PoolerLM) and cot:
-        m = model(rows["input_ids"][:64].to(model.device), attention_mask=rows["attention_mask"][:64].to(model.device)).metrics
-        r |= dict(window=model.config.window, reasoning_ratio=float(m["reasoning_ratio"]), windows=float(m["windows"]))
-    return r
-
-def _cached_rows(path:Path) -> dict:
-    return {(r["model"], r["cot"]): r for r in map(json.loads, path.read_text().splitlines())} if path.exists() else {}
-
-# %% ../nbs/04_pooler.ipynb #83d141c4
-def memorisation_check(cfg:PoolerStudy, run_root:Path, progress:bool=False) -> dict:
-    "Seed S1's lesson as a measurement: train the pooler on a few traces for many epochs, then regenerate them greedily."
-    r = train("pooler", cfg.base, cfg.data, cfg.memo_steps, run_root/"memo", resume=True, packed=False, data_n=cfg.memo_traces,
-              batch_size=cfg.memo_traces, seq_len=cfg.seq_len, lr=cfg.lr, progress=progress, ckpt_every=max(cfg.memo_steps, 1),
-              method_cfg=dict(window=cfg.pause_window, n_new=cfg.n_new, base_lora_r=cfg.base_lora_r))
-    exs, tok = load_data(cfg.data, "train", n=cfg.memo_traces, seed=0).examples, r.tokenizer   # the traces train() saw
-    out, exact, match = [], [], []
-    for e in exs:
-        p = tok(format_prompt(e), return_tensors="pt", add_special_tokens=False).input_ids.to(r.model.device)
-        want = tok(format_example(e), add_special_tokens=False).input_ids[p.shape[1]:]
-        got = r.model.generate(p, max_new_tokens=len(want), eos_token_id=[])[0, p.shape[1]:].tolist()
-        exact.append(got == want); match.append(float(np.mean([a == b for a, b in zip(got, want)])))
-        out.append(dict(target=tok.decode(want), generated=tok.decode(got)))
-    return dict(traces=len(exs), steps=cfg.memo_steps, final_loss=r.metrics[-1]["loss"], exact=float(np.mean(exact)),
-                token_match=float(np.mean(match)), samples=out)
-
-# %% ../nbs/04_pooler.ipynb #1a0745d7
-def plot_accuracy_context(table:pd.DataFrame, # study rows: model, cot, answer_acc/lo/hi, peak_kv
-                          ax=None, title:str="answer accuracy vs peak context"):
-    "Greedy answer accuracy (95 % CI) against the mean peak KV entries of each run."
-    ax = ax or plt.subplots(figsize=(6.5, 4))[1]
-    for _, r in table.iterrows():
-        lbl = r["model"] + ("" if r["cot"] else " (no CoT)")
-        mk = "s" if r["model"].startswith("pooler") else "^" if r["model"].startswith("pause") else "o"
-        ax.errorbar(r["peak_kv"], 100 * r["answer_acc"], yerr=[[100 * (r["answer_acc"] - r["answer_lo"])], [100 * (r["answer_hi"] - r["answer_acc"])]],
-                    fmt=mk, capsize=3, label=lbl)
-    ax.set_xlabel("mean peak context (KV entries per layer)"); ax.set_ylabel("greedy answer accuracy (%)")
-    ax.set_title(title); ax.legend(fontsize=7, loc="best"); ax.grid(alpha=0.3)
-    return ax
-
-def plot_probe(probes:dict, # W -> `window_probe` result
-               ax=None, title:str="window read-back from its pooled slot"):
-    "Per-window token accuracy of the linear probe, one line per W."
-    ax = ax or plt.subplots(figsize=(6, 3.5))[1]
-    for W, p in probes.items():
-        ax.plot(range(len(p["by_window"])), [100 * v for v in p["by_window"]], "o-", label=f"W={W} (all: {100 * p['token_acc']:.0f} %)")
-    ax.set_xlabel("window index in the trace"); ax.set_ylabel("probe token accuracy (%)"); ax.set_title(title)
-    ax.set_ylim(0, 100); ax.legend(fontsize=8); ax.grid(alpha=0.3)
-    return ax
-
-# %% ../nbs/04_pooler.ipynb #8daf9c83
-def _study_models(cfg:PoolerStudy, run_root:Path, progress:bool) -> dict:
-    "Train (or resume) the baseline, the pooler at each W, the pause control and the gsm pair."
-    kw = dict(packed=False, seq_len=cfg.seq_len, batch_size=cfg.batch_size, lr=cfg.lr, progress=progress, ckpt_every=100)
-    fit = lambda d, meth, mc, data=cfg.data, steps=cfg.steps, **o: train(meth, cfg.base, data, steps, run_root/d, resume=True, method_cfg=mc, **(kw | o))
-    pk = dict(n_new=cfg.n_new, base_lora_r=cfg.base_lora_r)
-    runs = {"lora baseline": fit("lora", "lora", dict(r=16))}
-    runs |= {f"pooler W={W}": fit(f"pooler-W{W}", "pooler", pk | dict(window=W)) for W in cfg.windows}
-    runs[f"pause W={cfg.pause_window}"] = fit(f"pause-W{cfg.pause_window}", "pooler", pk | dict(window=cfg.pause_window, content="pause"))
-    if cfg.adapted_r:
-        a, W = pk | dict(base_lora_r=cfg.adapted_r, window=cfg.pause_window), cfg.pause_window
-        runs[f"pooler W={W} + base LoRA"] = fit(f"pooler-W{W}-baselora", "pooler", a)
-        runs[f"pause W={W} + base LoRA"] = fit(f"pause-W{W}-baselora", "pooler", a | dict(content="pause"))
-    if cfg.gsm_steps:
-        g = dict(data="gsm", steps=cfg.gsm_steps, seq_len=cfg.gsm_seq_len, batch_size=cfg.gsm_batch_size)
-        runs["gsm: lora baseline"] = fit("gsm-lora", "lora", dict(r=16), **g)
-        runs[f"gsm: pooler W={cfg.pause_window}"] = fit(f"gsm-pooler-W{cfg.pause_window}", "pooler", pk | dict(window=cfg.pause_window), **g)
-    return runs
-
-def _study_table(cfg:PoolerStudy, runs:dict, out:Path, progress:bool) -> pd.DataFrame:
-    "Every scored row, resumed from `rows.jsonl`."
-    base, tok = load_base(cfg.base)
-    tasks = [(cfg.data, "", cfg, cfg.n_eval)]                                              # (data, name prefix, settings, n)
-    if cfg.gsm_steps: tasks.append(("gsm", "gsm: ", replace(cfg, max_new_tokens=2 * cfg.max_new_tokens, seq_len=cfg.gsm_seq_len), cfg.gsm_n))
-    cache_p = out/"rows.jsonl"; cache = _cached_rows(cache_p)
-    for data, pre, c, n_ex in tasks:
-        exs = load_data(data, "test", n=n_ex).examples
-        rows = data_rows(data, tok, "test", c.seq_len, n=min(len(exs), 500))
-        todo = [(pre + "base", base, cot) for cot in (True, False)]
-        todo += [(n, r.model, cot) for n, r in runs.items() if n.startswith("gsm: ") == bool(pre)      # this task's runs
-                 for cot in ((True, False) if n.endswith("lora baseline") else (True,))]            # no-CoT rows: baselines
-        for name, m, cot in tqdm(todo, disable=not progress, desc=f"score {data}"):
-            if (name, cot) in cache: continue
-            r = _study_row(name, m, tok, exs, rows, c, cot, controls=isinstance(m, PoolerLM) and m.config.content == "pooled")
-            r["train_s"] = runs[name].metrics[-1]["elapsed"] if name in runs else 0.0
-            cache[(name, cot)] = r
-            with open(cache_p, "a") as f: f.write(json.dumps(r) + "\n")
-    return pd.DataFrame(list(cache.values()))
-
-# %% ../nbs/04_pooler.ipynb #e4514366
-def pooler_study(cfg:PoolerStudy|None=None, out:Path|str|None=None, # results folder (default results/pooler)
-                 run_root:Path|str|None=None, # training runs (default runs/pooler-study)
-                 progress:bool=True) -> dict:
-    "Train, score and plot the pooler against its baseline and controls; everything lands in `out`."
-    cfg = cfg or PoolerStudy(); out, run_root = Path(out or RESULTS/"pooler"), Path(run_root or RUNS/"pooler-study")
-    out.mkdir(parents=True, exist_ok=True)
-    runs = _study_models(cfg, run_root, progress)
-    table = _study_table(cfg, runs, out, progress)
-    table.drop(columns=["sample"]).to_csv(out/"summary.csv", index=False, float_format="%.4f")
-    main = runs[f"pooler W={cfg.pause_window}"].model; tok = main.tokenizer
-    exs_tr = load_data(cfg.data, "train", n=cfg.probe_train, seed=1).examples
-    exs_te = load_data(cfg.data, "test", n=cfg.probe_test, seed=1).examples
-    probes = {W: window_probe(runs[f"pooler W={W}"].model, tok, exs_tr, exs_te) for W in cfg.windows}
-    memo = memorisation_check(cfg, run_root, progress)
-    speed = generation_speed(main, tok, cfg.speed_tokens, cfg.speed_uncached)
-    figs = dict(accuracy_context=plot_accuracy_context(table[~table.model.str.startswith("gsm")], title=f"{cfg.base}, {cfg.data}"),
-                probe=plot_probe(probes), placement=plot_pooled(main, torch.tensor(tok(format_example(exs_te[0]), add_special_tokens=False).input_ids)))
-    for k, ax in figs.items(): ax.figure.savefig(out/f"{k}.png", dpi=110, bbox_inches="tight"); plt.close(ax.figure)
-    res = dict(config=asdict(cfg), probes=probes, memorisation=memo, speed=speed, table=table.to_dict("records"))
-    (out/"study.json").write_text(json.dumps(res, indent=1, default=float))
-    return res
+# %% ../nbs/04_pooler.ipynb #50c67727
+@patch
+def decode_state(self:PoolerLM, input_ids, attention_mask, max_new_tokens:int, suppress_tokens=None) -> tuple[Tensor, int]:
+    "Greedy generation with on-the-fly pooling and the KV bytes of its peak context (entries × bytes per entry; the declared hook)."
+    ids = self.generate(input_ids=input_ids, attention_mask=attention_mask, max_new_tokens=max_new_tokens, do_sample=False,
+                        pad_token_id=0, eos_token_id=[], suppress_tokens=suppress_tokens)
+    c = self.lm.config; hd = c.hidden_size // c.num_attention_heads
+    return ids, int(max(self.last_stats["peak_kv"]) * 2 * c.num_hidden_layers * c.num_key_value_heads * hd * self.lm.dtype.itemsize)

@@ -12,16 +12,17 @@ from transformers import AutoModelForCausalLM, Qwen2Config
 from .base import seeded_model, load_base, CONCEPTLAB_TINY
 from .tokenizer import load_tokenizer
 from .data import load_data, DATASETS, Builder, tokenize
-from .train import MethodConfig, WrappedLM, register_method, train, load_method, list_checkpoints, load_tensors
+from .method import MethodConfig, register_method, load_method, load_tensors
+from .train import WrappedLM, train, list_checkpoints
 from .base import lm_loss
 from .data import data_blocks
 from .paths import ROOT
 
 # %% auto #0
 __all__ = ['PRETRAIN_PARTS', 'PRETRAIN_CMD', 'CARD_PARTS', 'ARITH_LEVELS', 'PretrainConfig', 'PretrainLM', 'pretrain_texts',
-           'unigram_nll', 'heldout_table', 'arith_table', 'load_pretrain_run', 'export_tiny', 'model_card']
+           'unigram_nll', 'heldout_table', 'arith_table', 'load_pretrain_run', 'model_card', 'export_tiny']
 
-# %% ../nbs/03_pretrain.ipynb #9b0f8d23
+# %% ../nbs/03_pretrain.ipynb #453bb9cc
 class PretrainConfig(MethodConfig):
     "A fresh Qwen2 (or one continued from `init_from`) whose every parameter trains."
     model_type = "conceptlab-pretrain"
@@ -47,6 +48,7 @@ class PretrainConfig(MethodConfig):
         cfg._attn_implementation = "sdpa"
         return cfg
 
+# %% ../nbs/03_pretrain.ipynb #20c88b41
 @register_method("pretrain")
 class PretrainLM(WrappedLM):
     "Full-parameter training of a tiny Qwen2 with the project tokenizer."
@@ -62,7 +64,7 @@ class PretrainLM(WrappedLM):
         self.lm = base_model
         for p in self.lm.parameters(): p.requires_grad_(True)
 
-# %% ../nbs/03_pretrain.ipynb #03b020cf
+# %% ../nbs/03_pretrain.ipynb #ec3ac738
 PRETRAIN_PARTS = (  # (data spec, examples; None = every document of the split)
     ("shakespeare", None), ("chitchat", None),
     ("arith:steps=1,digits=1", 20_000), ("arith:steps=2,digits=1", 30_000), ("arith:steps=3,digits=1", 30_000),
@@ -70,6 +72,7 @@ PRETRAIN_PARTS = (  # (data spec, examples; None = every document of the split)
     ("arith:steps=3,digits=2", 20_000), ("arith:steps=2,digits=1,ops=+-*", 20_000),
     ("prosqa:depth=2", 8_000), ("prosqa:depth=3", 8_000), ("prosqa:depth=4", 4_000), ("gsm", 2_000))
 
+# %% ../nbs/03_pretrain.ipynb #649cd28c
 def pretrain_texts(split:str="train", n:int|None=None, seed:int=0, parts=PRETRAIN_PARTS) -> tuple[list[str], None]:
     "The pretraining mixture, shuffled with `seed` (test split: ~5 % of each part's size)."
     rng, texts = random.Random(f"pretrain|{seed}|{split}"), []
@@ -86,7 +89,7 @@ PRETRAIN_CMD = ("python -m conceptlab.train --method pretrain --base scratch --d
                 "--run_dir runs/pretrain-tiny --train_cfg '{{\"seq_len\": 256, \"batch_size\": 16, \"lr\": 0.002, "
                 "\"warmup\": 100, \"weight_decay\": 0.1, \"ckpt_every\": 100, \"eval_every\": 200, \"eval_batches\": 4}}'")
 
-# %% ../nbs/03_pretrain.ipynb #c3a34b35
+# %% ../nbs/03_pretrain.ipynb #17ea73e0
 from .eval import nll_stats, nll_row, answer_accuracy
 import pandas as pd
 
@@ -101,6 +104,7 @@ def unigram_nll(tok, spec:str, seq_len:int=256, max_blocks:int|None=None) -> flo
     logp = (counts / counts.sum()).log()
     return float(-logp[te[:, 1:].flatten()].mean())             # the scored positions of nll_stats
 
+# %% ../nbs/03_pretrain.ipynb #4794ab2d
 def heldout_table(model, tok, parts=CARD_PARTS, seq_len:int=256, max_batches:int=16, batch_size:int=8) -> pd.DataFrame:
     "Per part: held-out NLL, perplexity and bits per byte of `model`, and the unigram perplexity."
     rows = []
@@ -110,6 +114,7 @@ def heldout_table(model, tok, parts=CARD_PARTS, seq_len:int=256, max_batches:int
                          unigram_ppl=math.exp(unigram_nll(tok, spec, seq_len, max_batches * batch_size))))
     return pd.DataFrame(rows).set_index("data")
 
+# %% ../nbs/03_pretrain.ipynb #b15f7860
 def arith_table(model, tok, levels=ARITH_LEVELS, n:int=200, no_cot:tuple=(2, 1)) -> pd.DataFrame:
     "Greedy answer accuracy (with 95 % CI) on held-out arithmetic per (steps, digits); one level also without CoT."
     rows = []
@@ -119,7 +124,7 @@ def arith_table(model, tok, levels=ARITH_LEVELS, n:int=200, no_cot:tuple=(2, 1))
         rows.append(dict(steps=st, digits=dg, cot=cot, acc=a["answer_acc"], lo=a["answer_lo"], hi=a["answer_hi"], n=a["answer_n"]))
     return pd.DataFrame(rows)
 
-# %% ../nbs/03_pretrain.ipynb #40921e43
+# %% ../nbs/03_pretrain.ipynb #387536e8
 def load_pretrain_run(run_dir:Path|str) -> PretrainLM:
     "The newest state of a pretraining run: its final `model/` or else its latest checkpoint."
     run_dir = Path(run_dir)
@@ -131,28 +136,7 @@ def load_pretrain_run(run_dir:Path|str) -> PretrainLM:
     m.load_trained(load_tensors(run_dir/"checkpoints"/f"step-{steps[-1]}"))
     return m
 
-def export_tiny(run_dir:Path|str="runs/pretrain-tiny", # a pretraining run (`PRETRAIN_CMD`)
-                out:Path|str=CONCEPTLAB_TINY, # where the model and its card go
-                n_answers:int=200, max_batches:int=16, parts=CARD_PARTS, levels=ARITH_LEVELS) -> dict:
-    "Save the run's model as a plain Qwen2 checkpoint (safetensors, 15 MB shards) with a measured model card."
-    run_dir, out = (Path(run_dir) if Path(run_dir).is_absolute() else ROOT/run_dir), Path(out)
-    m = load_pretrain_run(run_dir).float().eval()
-    tok = m.tokenizer
-    rows = [json.loads(l) for l in (run_dir/"metrics.jsonl").read_text().splitlines() if l.strip()]
-    run_cfg = json.loads((run_dir/"config.json").read_text())
-    held = heldout_table(m.lm, tok, parts, max_batches=max_batches)
-    arith = arith_table(m.lm, tok, levels, n_answers) if levels else pd.DataFrame()
-    out.mkdir(parents=True, exist_ok=True)
-    m.lm.save_pretrained(out, max_shard_size="15MB")
-    tok.save_pretrained(out)
-    info = dict(params=sum(p.numel() for p in m.lm.parameters()), steps=rows[-1]["step"], tokens=rows[-1]["tokens"],
-                train_hours=round(sum(r.get("elapsed", 0) for r in rows if r.get("step") in _segment_ends(rows)) / 3600, 2),
-                run=run_cfg, heldout=held.reset_index().to_dict(orient="records"),
-                arith=arith.to_dict(orient="records"), command=PRETRAIN_CMD.format(steps=run_cfg["train"]["steps"]))
-    (out/"card.json").write_text(json.dumps(info, indent=2, default=str))
-    (out/"README.md").write_text(model_card(info, held, arith))
-    return info
-
+# %% ../nbs/03_pretrain.ipynb #f7bab90e
 def _segment_ends(rows) -> set:
     "Steps that end an uninterrupted segment of a (resumed) run: `elapsed` restarts after each resume."
     return {a["step"] for a, b in zip(rows, rows[1:] + [None]) if b is None or b.get("elapsed", 0) < a.get("elapsed", 0)}
@@ -181,3 +165,26 @@ lr {t['lr']} warmup {t['warmup']} cosine, AdamW wd {t['weight_decay']}, bf16 aut
 ## Greedy answer accuracy on held-out arithmetic (95 % Wilson interval)
 {arith.to_markdown(index=False, floatfmt='.3f') if len(arith) else '(not measured)'}
 """
+
+# %% ../nbs/03_pretrain.ipynb #23d38691
+def export_tiny(run_dir:Path|str="runs/pretrain-tiny", # a pretraining run (`PRETRAIN_CMD`)
+                out:Path|str=CONCEPTLAB_TINY, # where the model and its card go
+                n_answers:int=200, max_batches:int=16, parts=CARD_PARTS, levels=ARITH_LEVELS) -> dict:
+    "Save the run's model as a plain Qwen2 checkpoint (safetensors, 15 MB shards) with a measured model card."
+    run_dir, out = (Path(run_dir) if Path(run_dir).is_absolute() else ROOT/run_dir), Path(out)
+    m = load_pretrain_run(run_dir).float().eval()
+    tok = m.tokenizer
+    rows = [json.loads(l) for l in (run_dir/"metrics.jsonl").read_text().splitlines() if l.strip()]
+    run_cfg = json.loads((run_dir/"config.json").read_text())
+    held = heldout_table(m.lm, tok, parts, max_batches=max_batches)
+    arith = arith_table(m.lm, tok, levels, n_answers) if levels else pd.DataFrame()
+    out.mkdir(parents=True, exist_ok=True)
+    m.lm.save_pretrained(out, max_shard_size="15MB")
+    tok.save_pretrained(out)
+    info = dict(params=sum(p.numel() for p in m.lm.parameters()), steps=rows[-1]["step"], tokens=rows[-1]["tokens"],
+                train_hours=round(sum(r.get("elapsed", 0) for r in rows if r.get("step") in _segment_ends(rows)) / 3600, 2),
+                run=run_cfg, heldout=held.reset_index().to_dict(orient="records"),
+                arith=arith.to_dict(orient="records"), command=PRETRAIN_CMD.format(steps=run_cfg["train"]["steps"]))
+    (out/"card.json").write_text(json.dumps(info, indent=2, default=str))
+    (out/"README.md").write_text(model_card(info, held, arith))
+    return info

@@ -4,23 +4,20 @@
 
 # %% ../nbs/08_registers.ipynb #fe446c9d
 from __future__ import annotations
-import math, time, json
+import math, time
 from contextlib import contextmanager
-from dataclasses import dataclass, asdict
-from pathlib import Path
-import numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
+import torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from torch import Tensor
 from fastcore.basics import patch
 from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache,
                              free_rows, add_concept_vocab, LORA_TARGETS)
 from .masks import (registers_mask, autoencoder_mask, memory_mask, causal_mask, plot_mask, FULL, CAUSAL)
-from .train import MethodConfig, MethodModel, MethodOutput, register_method
+from .method import MethodConfig, MethodModel, MethodOutput, register_method
 
 # %% auto #0
 __all__ = ['MODES', 'LAYOUTS', 'RegistersConfig', 'RegistersLM', 'after_cache', 'lora_disabled', 'ae_layout',
-           'plot_registers_masks', 'ae_mask', 'captured', 'sink_stats', 'context_nll', 'recon_stats', 'RegistersStudy',
-           'registers_study', 'study_figure', 'load_study']
+           'plot_registers_masks', 'ae_mask']
 
 # %% ../nbs/08_registers.ipynb #8706c0ad
 MODES = ("registers", "autoencoder", "memory")
@@ -196,6 +193,7 @@ def _autoencoder_forward(self:RegistersLM, x, corrupt=None, generator=None):
 @patch
 @torch.no_grad()
 def reconstruct(self:RegistersLM, input_ids:Tensor, # (b,t) text to compress and rebuild
+                attention_mask:Tensor|None=None, # unused: segments are fixed-length, padding is rebuilt like text
                 corrupt:str|None=None) -> Tensor: # (b,t) greedy reconstruction
     "Greedy (not teacher-forced) reconstruction of every segment from its k concepts."
     if self.config.mode != "autoencoder": raise ValueError(f"reconstruct needs mode='autoencoder', this model is mode={self.config.mode!r}")
@@ -211,6 +209,9 @@ def reconstruct(self:RegistersLM, input_ids:Tensor, # (b,t) text to compress and
             ys.append(lg[:, -1].argmax(-1))
         out.append(torch.stack(ys, 1).reshape(b, -1))
     return torch.cat(out, 1)
+
+@patch
+def reserved_ids(self:RegistersLM) -> Tensor: return self.concept_ids     # the declared hook: rows that are never text
 
 # %% ../nbs/08_registers.ipynb #22dec1da
 @patch
@@ -415,189 +416,3 @@ def _memory_generate(self:RegistersLM, input_ids, attention_mask=None, max_new_t
         if done.all(): break
         lg = self._feed(st, nxt[:, None])
     return torch.cat(out, 1)
-
-# %% ../nbs/08_registers.ipynb #5fb620c4
-@contextmanager
-def captured(model):
-    "Eager attention with hooks: yields `(attn, hidden)` lists filled by each forward inside the block."
-    hf = getattr(model, "lm", model)
-    old = hf.config._attn_implementation
-    hf.set_attn_implementation("eager")
-    attn, hid = [], []
-    layers = decoder(hf).layers
-    hooks = [l.self_attn.register_forward_hook(lambda m, i, o: attn.append(o[1].detach().float())) for l in layers]
-    hooks += [l.register_forward_hook(lambda m, i, o: hid.append((o[0] if isinstance(o, tuple) else o).detach().float()))
-              for l in layers]
-    try: yield attn, hid
-    finally:
-        for h in hooks: h.remove()
-        hf.set_attn_implementation(old)
-
-@torch.no_grad()
-def sink_stats(model, blocks:Tensor, # (n,t) held-out blocks
-               batch_size:int=4, max_batches:int=2, ratio:float=5.0) -> dict:
-    "First-text-token attention mass, register mass and the high-norm outlier fraction of text hidden states."
-    model.eval()
-    P = model.k if getattr(getattr(model, "config", None), "mode", None) == "registers" else 0   # prefix slots
-    dev = next(model.parameters()).device
-    first, regs, out, tot, top = [], [], 0, 0, []
-    for i in range(min(max_batches, math.ceil(len(blocks) / batch_size))):
-        x = blocks[i * batch_size:(i + 1) * batch_size].to(dev)
-        with captured(model) as (A, H): model(input_ids=x)
-        for a in A:                                                    # (b,heads,P+t,P+t)
-            q = a[:, :, P + 1:]
-            first.append(q[..., P].mean().item()); regs.append(q[..., :P].sum(-1).mean().item() if P else 0.0)
-        for h in H:
-            nrm = h[:, P:].norm(dim=-1)                                # (b,t) text positions
-            med = nrm.median()
-            out, tot = out + int((nrm > ratio * med).sum()), tot + nrm.numel()
-            top.append((nrm.max() / med).item())
-    return dict(first_token_mass=float(np.mean(first)), register_mass=float(np.mean(regs)),
-                outlier_frac=out / max(tot, 1), max_over_median=float(np.max(top)))
-
-# %% ../nbs/08_registers.ipynb #1591036e
-@torch.no_grad()
-def context_nll(memory_model:RegistersLM, full_model, blocks:Tensor, # (n,t) held-out blocks
-                batch_size:int=8, max_batches:int=8) -> pd.DataFrame:
-    "NLL per segment index: recurrent memory vs full context vs no context (the full-context model on each segment alone)."
-    L = memory_model.config.segment
-    dev = next(memory_model.parameters()).device
-    memory_model.eval(); full_model.eval()
-    sums = {}
-    for i in range(min(max_batches, math.ceil(len(blocks) / batch_size))):
-        x = blocks[i * batch_size:(i + 1) * batch_size].to(dev)
-        b, t = x.shape; ns = t // L
-        if ns < 2: raise ValueError(f"blocks of {t} tokens hold {ns} segment(s) of {L}: use seq_len >= 2 * segment")
-        x = x[:, :ns * L]
-        nll = {"memory": lm_loss(memory_model(input_ids=x).logits, x, reduction="none"),
-               "full context": lm_loss(full_model(input_ids=x).logits, x, reduction="none")}
-        xs = x.reshape(b * ns, L)
-        alone = lm_loss(full_model(input_ids=xs).logits, xs, reduction="none").reshape(b, ns, L - 1)
-        for s in range(ns):
-            cols = slice(s * L, s * L + L - 1)                         # targets s·L+1 .. s·L+L-1
-            for k_, v in (("memory", nll["memory"][:, cols]), ("full context", nll["full context"][:, cols]),
-                          ("no context", alone[:, s])):
-                a = sums.setdefault((s, k_), [0.0, 0]); a[0] += v.sum().item(); a[1] += v.numel()
-    df = pd.DataFrame([dict(segment=s, model=k_, nll=v[0] / v[1]) for (s, k_), v in sums.items()])
-    return df.pivot(index="segment", columns="model", values="nll")[["no context", "memory", "full context"]]
-
-# %% ../nbs/08_registers.ipynb #14879b4d
-@torch.no_grad()
-def recon_stats(model:RegistersLM, blocks:Tensor, batch_size:int=8, max_batches:int=4) -> dict:
-    "Teacher-forced and greedy reconstruction token accuracy, exact segments, at compression L/k."
-    model.eval(); L = model.config.segment
-    dev = next(model.parameters()).device
-    tf, gr, ex, n, nseg = 0, 0, 0, 0, 0
-    for i in range(min(max_batches, math.ceil(len(blocks) / batch_size))):
-        x = blocks[i * batch_size:(i + 1) * batch_size].to(dev)
-        _, D = model._autoencoder_forward(x)
-        y = model.reconstruct(x)
-        tf, gr, n = tf + int((D.argmax(-1) == x).sum()), gr + int((y == x).sum()), n + x.numel()
-        for s0 in range(0, x.shape[1], L):
-            ex, nseg = ex + int((y[:, s0:s0 + L] == x[:, s0:s0 + L]).all(-1).sum()), nseg + x.shape[0]
-    return dict(segment=L, k=model.k, compression=L / model.k, tf_acc=tf / n, greedy_acc=gr / n, exact_segments=ex / nseg)
-
-# %% ../nbs/08_registers.ipynb #7de313ab
-@dataclass
-class RegistersStudy:
-    "What `registers_study` trains and measures."
-    base:str = "conceptlab-tiny"
-    data:str = "shakespeare"
-    steps:int = 300 # LoRA, registers and memory runs
-    ae_steps:int = 300 # each autoencoder run
-    batch_size:int = 8
-    seq_len:int = 256
-    lr:float = 2e-4 # LM runs
-    ae_lr:float = 2e-3 # autoencoder runs (at 2e-4 the frozen decoder barely starts reading the concepts in 300 steps)
-    decoder_lora:bool = False
-    layout:str = "interleaved" # the grid's layout
-    ae_grid:tuple = ((64, 1), (64, 4), (64, 16), (128, 1), (128, 4), (128, 16), (256, 1), (256, 4), (256, 16))
-    ae_extra:tuple = (("suffix", 64, 16, 300, False), ("interleaved", 64, 16, 300, True), ("interleaved", 64, 16, 1000, False)) # (layout, L, k, steps, decoder_lora): ICAE's layout, a LoRA decoder, a longer run
-    memory:tuple = (64, 16) # (segment, k)
-    register_ks:tuple = (4, 16)
-    eval_batches:int = 8
-    @classmethod
-    def tiny(cls): return cls(base="tiny-random", steps=2, ae_steps=2, batch_size=2, seq_len=32, ae_grid=((16, 2), (8, 2)),
-                              memory=(16, 2), register_ks=(2,), eval_batches=1, ae_extra=(("suffix", 16, 2, 2, False),))
-
-def _ae_name(L, k, layout=None, steps=None, dec=False):
-    return f"autoencoder L={L} k={k}" + (f" {layout}" if layout else "") + (f" {steps} steps" if steps else "") + (" LoRA decoder" if dec else "")
-
-def registers_study(cfg:RegistersStudy|None=None, out:Path|str|None=None, run_root:Path|str|None=None,
-                    progress:bool=True) -> dict[str, pd.DataFrame]:
-    "Train and measure every mode; writes `summary.csv`, `recon.csv`, `context.csv`, `sinks.csv`, `study.png`."
-    from conceptlab.paths import RESULTS, RUNS
-    from conceptlab.train import train
-    from conceptlab.data import data_blocks
-    from conceptlab.eval import evaluate, eval_table
-    cfg = cfg or RegistersStudy()
-    out, run_root = Path(out or RESULTS/"registers"), Path(run_root or RUNS/"registers-study")
-    out.mkdir(parents=True, exist_ok=True)
-    def run(name, method, lr, steps, **mc):
-        r = train(method, cfg.base, cfg.data, steps, run_root/name, method_cfg=mc, batch_size=cfg.batch_size,
-                  seq_len=cfg.seq_len, lr=lr, progress=progress, eval_batches=2)
-        return r.model.eval(), r
-    ev = lambda m, tok, name: evaluate(m, tok, cfg.data, name, seq_len=cfg.seq_len, batch_size=cfg.batch_size,
-                                       max_batches=cfg.eval_batches) | dict(train_s=np.nan)
-    base, tok = load_base(cfg.base)
-    blocks = data_blocks(cfg.data, tok, "test", cfg.seq_len)
-    rows, sinks, recon, curves = [ev(base, tok, "base")], [], [], {}
-    sinks.append(dict(model="base") | sink_stats(base, blocks))
-    lora, r = run("lora", "lora", cfg.lr, cfg.steps)
-    rows.append(ev(lora, tok, "lora") | dict(train_s=r.metrics[-1]["elapsed"])); sinks.append(dict(model="lora") | sink_stats(lora, blocks))
-    for k in cfg.register_ks:
-        m, r = run(f"registers k={k}", "registers", cfg.lr, cfg.steps, mode="registers", k=k)
-        rows.append(ev(m, m.tokenizer, f"registers k={k}") | dict(train_s=r.metrics[-1]["elapsed"]))
-        sinks.append(dict(model=f"registers k={k}") | sink_stats(m, blocks))
-    L, k = cfg.memory
-    m, r = run(f"memory L={L} k={k}", "registers", cfg.lr, cfg.steps, mode="memory", k=k, segment=L)
-    rows.append(ev(m, m.tokenizer, f"memory L={L} k={k}") | dict(train_s=r.metrics[-1]["elapsed"]))
-    context = context_nll(m, lora, blocks, cfg.batch_size, cfg.eval_batches)
-    extra = [(lay, L, k, st, dec, _ae_name(L, k, lay if lay != cfg.layout else None, st if st != cfg.ae_steps else None, dec != cfg.decoder_lora))
-             for lay, L, k, st, dec in cfg.ae_extra]
-    grid = [(cfg.layout, L, k, cfg.ae_steps, cfg.decoder_lora, _ae_name(L, k)) for L, k in cfg.ae_grid]
-    for lay, L, k, st, dec, name in grid + extra:
-        m, r = run(name, "registers", cfg.ae_lr, st, mode="autoencoder", k=k, segment=L, layout=lay, decoder_lora=dec)
-        rows.append(ev(m, m.tokenizer, name) | dict(train_s=r.metrics[-1]["elapsed"]))
-        recon.append(dict(run=name, layout=lay, steps=st, decoder_lora=dec) | recon_stats(m, blocks, cfg.batch_size, max(1, cfg.eval_batches // 2)))
-        curves[name] = pd.DataFrame(r.metrics)[["step", "recon_tf_acc"]]
-    tables = dict(summary=eval_table(rows).assign(train_s=[r_["train_s"] for r_ in rows]), recon=pd.DataFrame(recon).set_index("run"),
-                  context=context, sinks=pd.DataFrame(sinks).set_index("model"))
-    for n_, t in tables.items(): t.to_csv(out/f"{n_}.csv", float_format="%.4g")
-    (out/"study.json").write_text(json.dumps(asdict(cfg), indent=2))
-    study_figure(tables, curves).savefig(out/"study.png", dpi=110, bbox_inches="tight")
-    return tables
-
-def study_figure(t:dict, curves:dict|None=None):
-    "Reconstruction vs compression, continuation NLL per segment, sink statistics, reconstruction while training."
-    fig, axs = plt.subplots(1, 4, figsize=(22, 4.2))
-    rc = t["recon"]
-    rc = rc[~rc.index.str.contains("suffix|steps|decoder")]                     # the grid; the extra runs are in the table
-    for i, (L, g) in enumerate(rc.groupby("segment")):
-        axs[0].plot(g.compression, g.greedy_acc, "o-", color=f"C{i}", label=f"L={L} greedy")
-        axs[0].plot(g.compression, g.tf_acc, "o--", color=f"C{i}", alpha=0.6, label=f"L={L} teacher-forced")
-    axs[0].set_xscale("log", base=2); axs[0].set_xlabel("compression L/k"); axs[0].set_ylabel("token accuracy")
-    axs[0].set_title("autoencoder: reconstruction from k concepts"); axs[0].legend(fontsize=7)
-    t["context"].plot.bar(ax=axs[1], rot=0); axs[1].set_ylabel("NLL (nats/token)"); axs[1].set_xlabel("segment index")
-    lo = t["context"].min().min(); axs[1].set_ylim(lo - 0.3, t["context"].max().max() + 0.1)
-    axs[1].set_title("continuation: memory vs no / full context")
-    t["sinks"][["first_token_mass", "register_mass", "outlier_frac"]].plot.bar(ax=axs[2], rot=0)
-    axs[2].set_title("attention sink and high-norm outliers"); axs[2].set_ylabel("fraction")
-    for i, (n_, c) in enumerate((curves or {}).items()):
-        axs[3].plot(c.step, c.recon_tf_acc.rolling(10, min_periods=1).mean(), label=n_, color=plt.cm.tab20(i % 20),
-                    ls="-" if i < 10 else "--")
-    axs[3].set_xlabel("step"); axs[3].set_ylabel("teacher-forced accuracy (train, smoothed)"); axs[3].legend(fontsize=6)
-    axs[3].set_title("autoencoder training")
-    fig.tight_layout()
-    return fig
-
-def load_study(out:Path|str|None=None, run_root:Path|str|None=None) -> tuple[dict, dict]:
-    "The tables `registers_study` wrote and the autoencoder runs' training curves, to redraw `study_figure` without rerunning."
-    from conceptlab.paths import RESULTS, RUNS
-    out, run_root = Path(out or RESULTS/"registers"), Path(run_root or RUNS/"registers-study")
-    t = {n_: pd.read_csv(out/f"{n_}.csv", index_col=0) for n_ in ("summary", "recon", "context", "sinks")}
-    curves = {}
-    for n_ in t["recon"].index:
-        f = run_root/n_/"metrics.jsonl"
-        if f.exists(): curves[n_] = pd.DataFrame([json.loads(l) for l in f.read_text().splitlines() if l.strip()])[["step", "recon_tf_acc"]]
-    return t, curves

@@ -13,18 +13,21 @@ from .data import load_corpus, load_data
 
 # %% auto #0
 __all__ = ['SPECIAL_TOKENS', 'QWEN_SPLIT', 'TOKENIZER_DIR', 'CHAT_TEMPLATE', 'reserved_token', 'train_tokenizer',
-           'tokenizer_corpus', 'build_tokenizer', 'load_tokenizer']
+           'tokenizer_corpus', 'load_tokenizer', 'build_tokenizer']
 
-# %% ../nbs/01a_tokenizer.ipynb #852916fc
+# %% ../nbs/01a_tokenizer.ipynb #03db0d77
 SPECIAL_TOKENS = ("<|endoftext|>", "<|im_start|>", "<|im_end|>", "<|vision_start|>", "<|vision_end|>",
                   "<|fim_pad|>", "<think>", "</think>")
 # Qwen2's split: contractions, letter runs, single digits, punctuation runs, newlines, spaces
 QWEN_SPLIT = (r"(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*"
               r"|\s*[\r\n]+|\s+(?!\S)|\s+")
+
+# %% ../nbs/01a_tokenizer.ipynb #72810dce
 TOKENIZER_DIR = DATA/"tokenizer"
 CHAT_TEMPLATE = ("{% for m in messages %}{{ '<|im_start|>' + m['role'] + '\n' + m['content'] + '<|im_end|>\n' }}"
                  "{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}")
 
+# %% ../nbs/01a_tokenizer.ipynb #5c2b59a7
 def reserved_token(i:int) -> str:
     "Name of the `i`-th reserved (unused) token."
     return f"<|reserved_{i}|>"
@@ -53,7 +56,7 @@ def train_tokenizer(texts, # iterable of training strings, in a fixed order
                                    additional_special_tokens=list(SPECIAL_TOKENS[1:]), chat_template=CHAT_TEMPLATE,
                                    clean_up_tokenization_spaces=False, model_max_length=32768)
 
-# %% ../nbs/01a_tokenizer.ipynb #12994e16
+# %% ../nbs/01a_tokenizer.ipynb #768d584a
 def tokenizer_corpus(n_reasoning:int=20000, # examples drawn from each reasoning generator
                     ) -> list[str]:
     "The fixed, ordered training texts of the project tokenizer (training splits only)."
@@ -62,16 +65,18 @@ def tokenizer_corpus(n_reasoning:int=20000, # examples drawn from each reasoning
         texts += load_data(spec, "train", n=n_reasoning if spec != "gsm" else min(n_reasoning, 2000)).texts
     return texts
 
-def build_tokenizer(out_dir:Path|str=TOKENIZER_DIR, # where to save (committed: data/tokenizer)
-                    **kw) -> PreTrainedTokenizerFast:
-    "Train the project tokenizer on `tokenizer_corpus()` and save it to `out_dir`."
-    tok = train_tokenizer(tokenizer_corpus(), **kw)
-    tok.save_pretrained(out_dir)
-    return tok
-
+# %% ../nbs/01a_tokenizer.ipynb #c0a0d38a
 def load_tokenizer(path:Path|str=TOKENIZER_DIR) -> PreTrainedTokenizerFast:
     "Load the committed project tokenizer."
     if not (Path(path)/"tokenizer.json").exists():
         raise FileNotFoundError(f"no tokenizer at {path}: build it with `python -c 'from conceptlab.tokenizer "
                                 f"import build_tokenizer; build_tokenizer()'`")
     return AutoTokenizer.from_pretrained(path)
+
+# %% ../nbs/01a_tokenizer.ipynb #30988197
+def build_tokenizer(out_dir:Path|str=TOKENIZER_DIR, # where to save (committed: data/tokenizer)
+                    **kw) -> PreTrainedTokenizerFast:
+    "Train the project tokenizer on `tokenizer_corpus()` and save it to `out_dir`."
+    tok = train_tokenizer(tokenizer_corpus(), **kw)
+    tok.save_pretrained(out_dir)
+    return tok

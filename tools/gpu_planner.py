@@ -14,7 +14,7 @@ from pathlib import Path
 
 
 def cfg_of(a):
-    from conceptlab.planner import PlannerStudy
+    from conceptlab.studies.planner import PlannerStudy
     if a.tiny: return PlannerStudy.tiny()                                        # a check of this script on tiny-random (CPU is fine)
     return replace(PlannerStudy(), ae_steps=a.ae_steps, em_steps=a.em_steps, task_steps=a.task_steps, ae_batch=a.ae_batch, lr=a.lr)
 
@@ -37,7 +37,7 @@ def main():
     out, root = Path(a.out), Path(a.runs)
     out.mkdir(parents=True, exist_ok=True)
     import torch
-    from conceptlab.planner import _study_specs, _study_runs, planner_study, planner_bench
+    from conceptlab.studies.planner import _study_specs, _study_runs, planner_study, planner_bench
     cfg = cfg_of(a)
     if a.only:                                                                   # a child: one run, no progress bar
         t0 = time.time()
@@ -58,9 +58,9 @@ def main():
     sel = a.select.split(",") if a.select else None
     for name, spec in _study_specs(cfg).items():
         if sel and name not in sel: continue
-        f = open(logs/f"{spec[0]}.txt", "w")
+        f = open(logs/f"{spec.folder}.txt", "w")
         procs[name] = (subprocess.Popen([sys.executable, __file__, str(out), "--only", name, "--runs", str(root), "--ae_steps", str(a.ae_steps),
-                                         "--em_steps", str(a.em_steps), "--task_steps", str(a.task_steps), "--ae_batch", str(a.ae_batch), "--lr", str(a.lr)] + (["--tiny"] if a.tiny else []), stdout=f, stderr=subprocess.STDOUT, env=env), spec[0])
+                                         "--em_steps", str(a.em_steps), "--task_steps", str(a.task_steps), "--ae_batch", str(a.ae_batch), "--lr", str(a.lr)] + (["--tiny"] if a.tiny else []), stdout=f, stderr=subprocess.STDOUT, env=env), spec.folder)
     t1 = time.time()
     while any(p.poll() is None for p, _ in procs.values()) and time.time() - t1 < a.deadline: time.sleep(5)
     ok = True
