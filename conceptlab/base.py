@@ -428,13 +428,15 @@ def gumbel_st(logits:Tensor, # (..., K+1) scores
               noise_scale:float=1.0, # multiplies the Gumbel noise (0 = argmax)
               noise:Tensor|None=None, # (..., K+1) fixed Gumbel noise; None draws it
               hard_index:Tensor|None=None, # (...) the hard choice; None = argmax of the noisy scores
-             ) -> tuple[Tensor, Tensor]: # e (..., K+1), noisy scores y (..., K+1)
+              return_soft:bool=False, # also return e_soft (a caller that reads it shares this graph: gradients sum in one place)
+             ) -> tuple: # e (..., K+1), noisy scores y (..., K+1)[, e_soft (..., K+1)]
     "Straight-through Gumbel-softmax `e = e_hard + (e_soft − sg(e_soft))` (the draw of `F.gumbel_softmax`)."
     g = gumbel_noise(logits) if noise is None else noise
     y = logits + noise_scale * g
     e_soft = (y / tau).softmax(-1)
     e_hard = F.one_hot(y.argmax(-1) if hard_index is None else hard_index, logits.shape[-1]).to(e_soft)
-    return e_hard - e_soft.detach() + e_soft, y
+    e = e_hard - e_soft.detach() + e_soft
+    return (e, y, e_soft) if return_soft else (e, y)
 
 # %% ../nbs/00_base.ipynb #91182f3b
 def sample_next(logits:Tensor, # (b,V) scores of the next token

@@ -15,13 +15,15 @@ import matplotlib.pyplot as plt
 from .compressor import CompressorLM, CompressorConfig
 from .data import arith_examples, format_prompt
 from .paths import ROOT
+import threading, platform
+from contextlib import contextmanager
 
 # %% auto #0
 __all__ = ['SHAPES', 'timeit', 'shaped_model', 'prefill_flops', 'pinned_compressor', 'text_only', 'bench_train_step',
-           'device_name', 'peak_memory', 'flops_per_token', 'interleaved', 'served', 'method_bench', 'bench_suite',
-           'suite_figure', 'bench_markdown']
+           'device_name', 'peak_memory', 'flops_per_token', 'interleaved', 'served', 'method_bench', 'suite_figure',
+           'bench_suite', 'bench_markdown']
 
-# %% ../nbs/12_bench.ipynb #7da52668
+# %% ../nbs/12_bench.ipynb #fc042e70
 def timeit(fn, reps:int=3, warmup:int=1) -> float:
     "Median wall seconds of `fn()` over `reps` runs after `warmup` runs (CUDA synchronised)."
     if reps < 1: raise ValueError(f"reps={reps} must be >= 1")
@@ -32,6 +34,7 @@ def timeit(fn, reps:int=3, warmup:int=1) -> float:
         sync(); t0 = time.perf_counter(); fn(); sync(); ts.append(time.perf_counter() - t0)
     return statistics.median(ts)
 
+# %% ../nbs/12_bench.ipynb #bd9f664c
 SHAPES = {"qwen2.5-0.5b": dict(hidden_size=896, num_hidden_layers=24, num_attention_heads=14, num_key_value_heads=2,
                                intermediate_size=4864, vocab_size=151936, max_position_embeddings=32768,
                                rope_theta=1_000_000.0, tie_word_embeddings=True)}
@@ -47,11 +50,13 @@ def shaped_model(shape:str="conceptlab-tiny", seed:int=0, dtype=torch.float32):
     with torch.device("cpu"): m = Qwen2ForCausalLM(cfg)
     return m.to(dtype).eval()
 
-# %% ../nbs/12_bench.ipynb #13f46a4b
+# %% ../nbs/12_bench.ipynb #b29dccb5
 def _layer_params(cfg) -> int:
+    "Matmul weights of one decoder layer: q, o (d×d), k, v (d×kv) and the three MLP matrices (d×intermediate)."
     d, kv = cfg.hidden_size, cfg.num_key_value_heads * (cfg.hidden_size // cfg.num_attention_heads)
     return d * d * 2 + d * kv * 2 + 3 * d * cfg.intermediate_size
 
+# %% ../nbs/12_bench.ipynb #e6c93ac1
 def prefill_flops(cfg, # a model config (hidden_size, layers, heads, intermediate_size, vocab_size)
                   T:int, # prompt tokens
                   split:tuple|None=None, # (shallow, middle, deep): the compressor; None: the base
@@ -67,7 +72,7 @@ def prefill_flops(cfg, # a model config (hidden_size, layers, heads, intermediat
     n = m + w
     return S * (2 * P * T + 2 * d * T * T) + 2 * d * (K + 1) * T + M * (2 * P * m + 2 * d * m * m) + D * (2 * P * n + 2 * d * n * n) + lm_head
 
-# %% ../nbs/12_bench.ipynb #b9e53023
+# %% ../nbs/12_bench.ipynb #31f2d980
 def pinned_compressor(base_model, R:int, split, K:int|None=None, shape:str="random"):
     "A `CompressorLM` on a copy of `base_model`, LoRA merged, its decisions pinned to one concept every `R` tokens."
     import copy
@@ -78,8 +83,10 @@ def pinned_compressor(base_model, R:int, split, K:int|None=None, shape:str="rand
     m.null_bias = 1e4                                                        # never natural: the run cap places every concept
     return m
 
+# %% ../nbs/12_bench.ipynb #8453de31
 def _ids(V:int, T:int, seed:int=0) -> Tensor: return torch.randint(0, V, (1, T), generator=torch.Generator().manual_seed(seed))
 
+# %% ../nbs/12_bench.ipynb #3e1a6b41
 def text_only(ids:Tensor, V:int, *models) -> Tensor:
     "Random ids with every id a model reserves for its concepts (`concept_ids`, the planner's rows) swapped for a text id, deterministically."
     rows = [hooks(m).reserved_ids() for m in models]
@@ -114,15 +121,13 @@ def bench_train_step(base:str="conceptlab-tiny", methods:dict|None=None, # {labe
     df["ratio_vs_lora"] = df.train_tok_s / df.loc["lora", "train_tok_s"]
     return df
 
-# %% ../nbs/12_bench.ipynb #568134cd
-import threading, platform
-from contextlib import contextmanager
-
+# %% ../nbs/12_bench.ipynb #43f896f2
 def device_name() -> str:
     "The accelerator's name, or the CPU's with its thread count."
     if torch.cuda.is_available(): return torch.cuda.get_device_name()
     return f"{platform.processor() or platform.machine()} CPU x{torch.get_num_threads()} threads"
 
+# %% ../nbs/12_bench.ipynb #593e7d76
 @contextmanager
 def peak_memory():
     "Yields a dict whose `mb` is, after the block, the peak memory above the start (CUDA allocated, or sampled RSS)."
@@ -141,6 +146,7 @@ def peak_memory():
     finally:
         stop.set(); th.join(); res["mb"] = max(0, max(peak[0], proc.memory_info().rss) - r0) / 2**20
 
+# %% ../nbs/12_bench.ipynb #6cd8e575
 def flops_per_token(model, T:int=128, V:int|None=None) -> float:
     "FLOPs of one training-mode forward over `T` tokens ÷ T, counted by `torch.utils.flop_counter`."
     from torch.utils.flop_counter import FlopCounterMode
@@ -151,9 +157,12 @@ def flops_per_token(model, T:int=128, V:int|None=None) -> float:
     model.train(was)
     return fc.get_total_flops() / T
 
+# %% ../nbs/12_bench.ipynb #b72d2bb0
 def _spread(ts) -> float:
+    "Half the inter-quartile range over the median: the spread of repeated timings, scale-free."
     q = np.percentile(ts, [25, 50, 75]); return float((q[2] - q[0]) / 2 / q[1]) if q[1] else float("nan")
 
+# %% ../nbs/12_bench.ipynb #ea5ee2b5
 def interleaved(fns:dict, reps:int=3, warmup:int=1) -> dict:
     "Time several zero-argument callables in turn (a, b, a, b, …) after a warm-up: `{name: (median s, spread)}`."
     sync = torch.cuda.synchronize if torch.cuda.is_available() else (lambda: None)
@@ -165,7 +174,7 @@ def interleaved(fns:dict, reps:int=3, warmup:int=1) -> dict:
             sync(); t0 = time.perf_counter(); f(); sync(); ts[k].append(time.perf_counter() - t0)
     return {k: (statistics.median(v), _spread(v)) for k, v in ts.items()}
 
-# %% ../nbs/12_bench.ipynb #8838c02e
+# %% ../nbs/12_bench.ipynb #c2b8302a
 def _chat_prompt(tok, T:int, b:int) -> dict:
     "A `(b, ≈T)` batch of chat prompts that open a `<think>` span, padded on the left."
     exs = arith_examples(b, seed=0)
@@ -175,12 +184,18 @@ def _chat_prompt(tok, T:int, b:int) -> dict:
     tok.padding_side = "left"
     return tok(ps, return_tensors="pt", padding=True, add_special_tokens=False)
 
+# %% ../nbs/12_bench.ipynb #e2b89bf4
 def _gen(model, enc, n:int, suppress) -> tuple[Tensor, int]:
     "`n` greedy tokens as served and the decoding-state bytes held at the end: the model's `decode_state` hook."
     return hooks(model).decode_state(enc["input_ids"], enc["attention_mask"], n, suppress)
 
+# %% ../nbs/12_bench.ipynb #5ad9b339
+def _default_split(base_name):
+    "The compressor's default `(shallow, middle, deep)` split of `base_name`'s layers."
+    L = load_base(base_name)[0].config.num_hidden_layers
+    q = max(1, L // 4); return (q, L - 2 * q, q)
 
-# %% ../nbs/12_bench.ipynb #77c2b032
+# %% ../nbs/12_bench.ipynb #0edec9e7
 def served(name:str, base_name:str, device=None, dtype=None):
     "Method `name` built untrained on `base_name`, prepared as served (LoRA merged except for `lora` itself; compressor pinned), on `device`/`dtype`."
     if name == "compressor": m = pinned_compressor(load_base(base_name, "float32", "cpu")[0], R=4, split=_default_split(base_name), shape=base_name)
@@ -189,10 +204,7 @@ def served(name:str, base_name:str, device=None, dtype=None):
         if name != "lora": merge_lora(m)                                       # the lora row keeps its adapters: what they cost unmerged
     return m.to(device=resolve_device(device), dtype=resolve_dtype(dtype, device)).eval()
 
-def _default_split(base_name):
-    L = load_base(base_name)[0].config.num_hidden_layers
-    q = max(1, L // 4); return (q, L - 2 * q, q)
-
+# %% ../nbs/12_bench.ipynb #9144d543
 def method_bench(name:str, base_name:str="tiny-random", seqs=(128, 512), decode_batches=(1, 8), n:int=16,
                  reps:int=3, flop_T:int=128, device=None, dtype=None) -> pd.DataFrame:
     "Long-form rows (measure, base, method, ratio, spreads) of one method against its base, interleaved, same device and dtype."
@@ -223,28 +235,7 @@ def method_bench(name:str, base_name:str="tiny-random", seqs=(128, 512), decode_
     add(f"flops_per_token@{flop_T}", flops_per_token(base, flop_T, V), flops_per_token(m, flop_T, V), higher_better=False)
     return pd.DataFrame(rows)
 
-# %% ../nbs/12_bench.ipynb #a3792cc1
-def bench_suite(bases=("tiny-random", "conceptlab-tiny"), methods=("lora", "cauchy", "pooler", "compressor", "registers", "planner"),
-                seqs=(128, 512, 2048), decode_batches=(1, 8), n:int=32, reps:int=3, out:Path|str|None=None,
-                progress:bool=True) -> pd.DataFrame:
-    "`make bench`: every landed method on every base, plus training throughput vs LoRA; `bench/results-<device>.csv` and a plot."
-    from tqdm.auto import tqdm
-    dev = device_name(); parts = []
-    for b in bases:
-        for nm in tqdm(methods, disable=not progress, desc=f"bench {b}"):
-            parts.append(method_bench(nm, b, seqs, decode_batches, n, reps).assign(shape=b))
-        ts = bench_train_step(b, {nm: (nm, {}) for nm in methods if nm != "lora"}, reps=reps)
-        parts.append(pd.DataFrame([dict(method=k, measure="train_tok_s", base=ts.loc["lora", "train_tok_s"], value=r.train_tok_s,
-                                        ratio=r.ratio_vs_lora, shape=b) for k, r in ts.iterrows()]))
-    df = pd.concat(parts, ignore_index=True).assign(device=dev)
-    df = df[["device", "shape", "method", "measure", "base", "value", "ratio", "base_spread", "spread"]]
-    if out is not False:
-        out = Path(out or ROOT/"bench"); out.mkdir(parents=True, exist_ok=True)
-        slug = "cuda" if torch.cuda.is_available() else "cpu"
-        df.to_csv(out/f"results-{slug}.csv", index=False, float_format="%.4g")
-        suite_figure(df).savefig(out/f"ratios-{slug}.png", dpi=110, bbox_inches="tight")
-    return df
-
+# %% ../nbs/12_bench.ipynb #b2d6de22
 def suite_figure(df:pd.DataFrame):
     "Per base shape: prefill ratio against prompt length per method, the other ratios as bars, and the scaling check (seconds per prefill against length, log-log)."
     shapes = list(dict.fromkeys(df["shape"]))
@@ -268,6 +259,29 @@ def suite_figure(df:pd.DataFrame):
     fig.tight_layout()
     return fig
 
+# %% ../nbs/12_bench.ipynb #9108d107
+def bench_suite(bases=("tiny-random", "conceptlab-tiny"), methods=("lora", "cauchy", "pooler", "compressor", "registers", "planner"),
+                seqs=(128, 512, 2048), decode_batches=(1, 8), n:int=32, reps:int=3, out:Path|str|None=None,
+                progress:bool=True) -> pd.DataFrame:
+    "`make bench`: every landed method on every base, plus training throughput vs LoRA; `bench/results-<device>.csv` and a plot."
+    from tqdm.auto import tqdm
+    dev = device_name(); parts = []
+    for b in bases:
+        for nm in tqdm(methods, disable=not progress, desc=f"bench {b}"):
+            parts.append(method_bench(nm, b, seqs, decode_batches, n, reps).assign(shape=b))
+        ts = bench_train_step(b, {nm: (nm, {}) for nm in methods if nm != "lora"}, reps=reps)
+        parts.append(pd.DataFrame([dict(method=k, measure="train_tok_s", base=ts.loc["lora", "train_tok_s"], value=r.train_tok_s,
+                                        ratio=r.ratio_vs_lora, shape=b) for k, r in ts.iterrows()]))
+    df = pd.concat(parts, ignore_index=True).assign(device=dev)
+    df = df[["device", "shape", "method", "measure", "base", "value", "ratio", "base_spread", "spread"]]
+    if out is not False:
+        out = Path(out or ROOT/"bench"); out.mkdir(parents=True, exist_ok=True)
+        slug = "cuda" if torch.cuda.is_available() else "cpu"
+        df.to_csv(out/f"results-{slug}.csv", index=False, float_format="%.4g")
+        suite_figure(df).savefig(out/f"ratios-{slug}.png", dpi=110, bbox_inches="tight")
+    return df
+
+# %% ../nbs/12_bench.ipynb #2a6afe9f
 def bench_markdown(csv:Path|str, shape:str) -> str:
     "The README's table for one base shape: a row per method, a column per measure, ratios (method ÷ base)."
     df = pd.read_csv(csv)

@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt
 __all__ = ['CompressorConfig', 'force_runs', 'ConceptHead', 'Decisions', 'CompressorLM', 'reference_logits', 'OnlineState',
            'concepts_of', 'plot_deep_mask', 'concept_figure']
 
-# %% ../nbs/05_compressor.ipynb #37459f9e
+# %% ../nbs/05_compressor.ipynb #e1da318d
 class CompressorConfig(MethodConfig):
     "Online concept compressor around a base by name (seed S2)."
     model_type = "conceptlab-compressor"
@@ -40,22 +40,26 @@ class CompressorConfig(MethodConfig):
     def null_target(self) -> float: return self.null_rate if self.null_rate is not None else 1 - 1 / self.R
     @property
     def max_run(self) -> int: return self.max_null_run if self.max_null_run is not None else max(1, round(2 * self.R))
-    def validate(self):
-        if self.split is not None and (len(self.split) != 3 or any(not isinstance(s, int) or s < 0 for s in self.split)
-                                       or self.split[0] < 1 or self.split[2] < 1):
-            raise ValueError(f"split={self.split}: give (shallow, middle, deep) layer counts, ints, shallow and deep >= 1")
-        if self.K is not None and (not isinstance(self.K, int) or self.K < 1): raise ValueError(f"K={self.K}: need at least one concept id (int >= 1)")
-        if not self.R > 1: raise ValueError(f"R={self.R}: tokens per concept must be > 1")
-        if not 0 < self.null_target < 1: raise ValueError(f"null_rate={self.null_target}: the NULL-rate target must lie in (0, 1)")
-        if not isinstance(self.max_run, int) or self.max_run < 1: raise ValueError(f"max_null_run={self.max_null_run}: must be an int >= 1")
-        if not (self.tau_start > 0 and self.tau_end > 0): raise ValueError(f"tau_start={self.tau_start}, tau_end={self.tau_end}: temperatures must be > 0")
-        if not (0 <= self.noise_end <= self.noise_start): raise ValueError(f"noise_start={self.noise_start}, noise_end={self.noise_end}: need 0 <= end <= start")
-        if not isinstance(self.anneal_steps, int) or self.anneal_steps < 1: raise ValueError(f"anneal_steps={self.anneal_steps} must be an int >= 1")
-        if not isinstance(self.usage_every, int) or self.usage_every < 1: raise ValueError(f"usage_every={self.usage_every} must be an int >= 1")
-        if self.controller_gain < 0: raise ValueError(f"controller_gain={self.controller_gain} must be >= 0 (0 = fixed NULL bias)")
-        if not isinstance(self.r, int) or self.r < 1: raise ValueError(f"r={self.r}: the LoRA rank must be an int >= 1")
 
-# %% ../nbs/05_compressor.ipynb #05abc911
+# %% ../nbs/05_compressor.ipynb #5dc7ce53
+@patch
+def validate(self:CompressorConfig):
+    "Check every field when the config is made; the error names the field and its allowed range."
+    if self.split is not None and (len(self.split) != 3 or any(not isinstance(s, int) or s < 0 for s in self.split)
+                                   or self.split[0] < 1 or self.split[2] < 1):
+        raise ValueError(f"split={self.split}: give (shallow, middle, deep) layer counts, ints, shallow and deep >= 1")
+    if self.K is not None and (not isinstance(self.K, int) or self.K < 1): raise ValueError(f"K={self.K}: need at least one concept id (int >= 1)")
+    if not self.R > 1: raise ValueError(f"R={self.R}: tokens per concept must be > 1")
+    if not 0 < self.null_target < 1: raise ValueError(f"null_rate={self.null_target}: the NULL-rate target must lie in (0, 1)")
+    if not isinstance(self.max_run, int) or self.max_run < 1: raise ValueError(f"max_null_run={self.max_null_run}: must be an int >= 1")
+    if not (self.tau_start > 0 and self.tau_end > 0): raise ValueError(f"tau_start={self.tau_start}, tau_end={self.tau_end}: temperatures must be > 0")
+    if not (0 <= self.noise_end <= self.noise_start): raise ValueError(f"noise_start={self.noise_start}, noise_end={self.noise_end}: need 0 <= end <= start")
+    if not isinstance(self.anneal_steps, int) or self.anneal_steps < 1: raise ValueError(f"anneal_steps={self.anneal_steps} must be an int >= 1")
+    if not isinstance(self.usage_every, int) or self.usage_every < 1: raise ValueError(f"usage_every={self.usage_every} must be an int >= 1")
+    if self.controller_gain < 0: raise ValueError(f"controller_gain={self.controller_gain} must be >= 0 (0 = fixed NULL bias)")
+    if not isinstance(self.r, int) or self.r < 1: raise ValueError(f"r={self.r}: the LoRA rank must be an int >= 1")
+
+# %% ../nbs/05_compressor.ipynb #62476a06
 def force_runs(natural:Tensor, # (b,t) bool: positions the head made concepts
                max_run:int, # M: the longest NULL run allowed
                pos:Tensor|None=None, # (b,t) position of each token (real tokens count 0, 1, ...)
@@ -68,14 +72,16 @@ def force_runs(natural:Tensor, # (b,t) bool: positions the head made concepts
     tau_nat = torch.where(natural & real, pos, -1).cummax(1).values             # (b,t)
     return ((natural | ((pos - tau_nat) % (max_run + 1) == 0)) & real)
 
+# %% ../nbs/05_compressor.ipynb #dd755ddd
 def _force_loop(natural, max_run):
+    "The run cap as written: a counter of NULLs, a concept forced when it reaches `max_run` (the reference)."
     out, run = torch.zeros_like(natural), torch.zeros(natural.shape[0], dtype=torch.long)
     for j in range(natural.shape[1]):
         c = natural[:, j] | (run >= max_run)
         out[:, j], run = c, torch.where(c, 0, run + 1)
     return out
 
-# %% ../nbs/05_compressor.ipynb #2e3d9736
+# %% ../nbs/05_compressor.ipynb #3cdaebfb
 class ConceptHead(nn.Module):
     "Shallow hidden state → K concept logits + `<NULL>` (last column)."
     def __init__(self, d:int, K:int):
@@ -86,6 +92,7 @@ class ConceptHead(nn.Module):
                ) -> Tensor: # (b,t,K+1)
         return self.proj(self.norm(h))
 
+# %% ../nbs/05_compressor.ipynb #ee0532a2
 @dataclass
 class Decisions:
     "Concept decisions of a batch: which positions are concepts, their ids (-1 = NULL), straight-through vectors."
@@ -95,8 +102,7 @@ class Decisions:
     natural: Tensor|None = None # (b,t) bool: concepts the head chose (not forced)
     e_soft: Tensor|None = None # (b,t,K+1) for the straight-through gap
 
-
-# %% ../nbs/05_compressor.ipynb #22bfdf37
+# %% ../nbs/05_compressor.ipynb #fc6ef3d6
 @register_method("compressor")
 class CompressorLM(MethodModel):
     "Shallow → ConceptHead (Gumbel ST) → concept-only middle → deep over concept prefix + dynamic tail."
@@ -119,33 +125,34 @@ class CompressorLM(MethodModel):
         self.step_, self.usage, self.usage_history = 0, torch.zeros(c.K, dtype=torch.long), []
     @property
     def K(self) -> int: return self.config.K
-    @property
-    def tau(self) -> float:
-        c, p = self.config, min(self.step_ / self.config.anneal_steps, 1.0)
-        return c.tau_start * (c.tau_end / c.tau_start) ** p
-    @property
-    def noise_scale(self) -> float:
-        c, p = self.config, min(self.step_ / self.config.anneal_steps, 1.0)
-        return c.noise_start + (c.noise_end - c.noise_start) * p
 
-# %% ../nbs/05_compressor.ipynb #89343893
+# %% ../nbs/05_compressor.ipynb #439506b5
+@patch(as_prop=True)
+def tau(self:CompressorLM) -> float:
+    "Gumbel temperature: geometric from `tau_start` to `tau_end` over `anneal_steps`, then held."
+    c, p = self.config, min(self.step_ / self.config.anneal_steps, 1.0)
+    return c.tau_start * (c.tau_end / c.tau_start) ** p
+
+@patch(as_prop=True)
+def noise_scale(self:CompressorLM) -> float:
+    "Gumbel noise scale: linear from `noise_start` to `noise_end` over `anneal_steps`, then held."
+    c, p = self.config, min(self.step_ / self.config.anneal_steps, 1.0)
+    return c.noise_start + (c.noise_end - c.noise_start) * p
+
+# %% ../nbs/05_compressor.ipynb #7ba84a8d
 @patch
 def _shallow(self:CompressorLM, input_ids, am, pos, cache=None) -> Tensor:
     "Hidden states after the shallow layers: every token, plain causal attention."
     return run_layers(self.lm, embed(self.lm, input_ids), self.groups[0], causal_mask(input_ids.shape[1], attention_mask=am), pos, cache)
 
+# %% ../nbs/05_compressor.ipynb #c4430f2e
 @patch
 def _scores(self:CompressorLM, h:Tensor) -> Tensor:
     "ConceptHead logits with the controller's NULL bias on the last column (b,t,K+1)."
     lg = self.concept_head(h).float()
     return torch.cat([lg[..., :-1], lg[..., -1:] + self.null_bias], -1)
 
-@patch
-def decisions(self:CompressorLM, input_ids, am=None) -> Decisions:
-    "The concept decisions of `input_ids` alone (shallow layers + head; no middle or deep pass)."
-    am = torch.ones_like(input_ids, dtype=torch.bool) if am is None else am.bool()
-    return self._decide(self._shallow(input_ids, am, positions_from_mask(am)), am, positions_from_mask(am))
-
+# %% ../nbs/05_compressor.ipynb #ad940b65
 @patch
 def _decide(self:CompressorLM, h, am, pos, concept_ids=None, noise=None) -> Decisions:
     "Concept decisions for every position: Gumbel samples in training, argmax in eval; run cap applied."
@@ -162,7 +169,14 @@ def _decide(self:CompressorLM, h, am, pos, concept_ids=None, noise=None) -> Deci
     e, _ = gumbel_st(lg, self.tau, self.noise_scale, noise=g, hard_index=torch.where(is_c, ids, K))
     return Decisions(is_c, ids, e, natural, e_soft=((y / self.tau).softmax(-1)))
 
-# %% ../nbs/05_compressor.ipynb #a937be5e
+# %% ../nbs/05_compressor.ipynb #bfe87947
+@patch
+def decisions(self:CompressorLM, input_ids, am=None) -> Decisions:
+    "The concept decisions of `input_ids` alone (shallow layers + head; no middle or deep pass)."
+    am = torch.ones_like(input_ids, dtype=torch.bool) if am is None else am.bool()
+    return self._decide(self._shallow(input_ids, am, positions_from_mask(am)), am, positions_from_mask(am))
+
+# %% ../nbs/05_compressor.ipynb #8d03dbd9
 @patch
 def _slots(self:CompressorLM, d:Decisions, pos, corrupt:str|None=None):
     "Slot source positions, validity, ids and middle-layer inputs (b,m,d), optionally corrupted (a control)."
@@ -179,6 +193,7 @@ def _slots(self:CompressorLM, d:Decisions, pos, corrupt:str|None=None):
     else: x = self.concept_emb(z.clamp(min=0))
     return torch.where(v, src, -1), v, z, x, pos.gather(1, src.clamp(min=0))
 
+# %% ../nbs/05_compressor.ipynb #fa88c9b0
 @patch
 def _run(self:CompressorLM, input_ids, am, concept_ids=None, noise=None, corrupt=None, keep_from:int|None=0, caches=None):
     "The three passes; returns (deep output per token (b,t',d) for tokens from `keep_from`, decisions, slot info)."
@@ -201,18 +216,10 @@ def _run(self:CompressorLM, input_ids, am, concept_ids=None, noise=None, corrupt
     out = torch.where(from_slot[..., None], hd.gather(1, slot_of[..., None].expand(-1, -1, hd.shape[-1])), hd[:, m:])
     return out, d, dict(src=src, v=v, z=z, pos=pos, m=m, tau=tau, keep_from=keep_from)
 
-# %% ../nbs/05_compressor.ipynb #c7fae50f
-@patch
-def forward(self:CompressorLM, input_ids, attention_mask=None, labels=None, concept_ids=None, noise=None,
-            corrupt:str|None=None, **kw) -> MethodOutput:
-    am = torch.ones_like(input_ids, dtype=torch.bool) if attention_mask is None else attention_mask.bool()
-    out, d, s = self._run(input_ids, am, concept_ids, noise, corrupt)
-    logits = head(self.lm, out)                                             # (b,t,V)
-    loss = lm_loss(logits, labels) if labels is not None else None
-    return MethodOutput(loss=loss, logits=logits, metrics=self._metrics(d, am))
-
+# %% ../nbs/05_compressor.ipynb #45634056
 @patch
 def _metrics(self:CompressorLM, d:Decisions, am) -> dict:
+    "What the loop logs for one batch of decisions; training also counts code usage."
     nr = null_runs(d.is_c, am)
     n_c = d.is_c.sum()
     mets = dict(null_rate=nr["null_rate"], forced_frac=float(((d.is_c & ~d.natural).sum() / n_c.clamp(min=1))),
@@ -223,6 +230,17 @@ def _metrics(self:CompressorLM, d:Decisions, am) -> dict:
         mets |= st_gap(d.e_soft.detach(), d.e.detach().round(), d.is_c & d.natural)   # forced ones put soft mass on NULL by design
         self.usage += torch.bincount(d.ids[d.is_c].cpu(), minlength=self.K)
     return mets
+
+# %% ../nbs/05_compressor.ipynb #f8a62ed4
+@patch
+def forward(self:CompressorLM, input_ids, attention_mask=None, labels=None, concept_ids=None, noise=None,
+            corrupt:str|None=None, **kw) -> MethodOutput:
+    "Logits for every position, the loss on `labels`, and the metrics of the decisions."
+    am = torch.ones_like(input_ids, dtype=torch.bool) if attention_mask is None else attention_mask.bool()
+    out, d, s = self._run(input_ids, am, concept_ids, noise, corrupt)
+    logits = head(self.lm, out)                                             # (b,t,V)
+    loss = lm_loss(logits, labels) if labels is not None else None
+    return MethodOutput(loss=loss, logits=logits, metrics=self._metrics(d, am))
 
 # %% ../nbs/05_compressor.ipynb #64bdb66c
 @torch.no_grad()
@@ -249,7 +267,7 @@ def reference_logits(model:CompressorLM, input_ids:Tensor, # (1,t) one unpadded 
         out.append(run_layers(lm, Z, D, causal_mask(Z.shape[1]), torch.tensor(cp + tail)[None])[:, -1])
     return head(lm, torch.stack(out, 1)), ids
 
-# %% ../nbs/05_compressor.ipynb #3370af99
+# %% ../nbs/05_compressor.ipynb #23eaeb04
 @dataclass
 class OnlineState:
     "Decoding state: a KV cache, a column-validity mask per group, the deep slot columns, positions, NULL runs."
@@ -265,6 +283,7 @@ class OnlineState:
               for g, c in self.caches.items()}
         return nb | dict(total=sum(nb.values()))
 
+# %% ../nbs/05_compressor.ipynb #0153f9a7
 def _compact(st:OnlineState, g:str):
     "Drop the columns of group `g` no row can read any more (per-row re-gather, valid columns first)."
     v = st.valid[g]
@@ -275,6 +294,7 @@ def _compact(st:OnlineState, g:str):
     st.valid[g] = v.gather(1, order)
     if g == "d": st.slot = st.slot.gather(1, order)
 
+# %% ../nbs/05_compressor.ipynb #bcc92cbe
 def _step_mask(v:Tensor, new:Tensor|None=None) -> Tensor:
     "(b,1,1,L+1) mask of one new query: the valid columns plus itself."
     return torch.cat([v, torch.ones(v.shape[0], 1, dtype=torch.bool, device=v.device)], 1)[:, None, None, :]
@@ -365,28 +385,12 @@ def decode_state(self:CompressorLM, input_ids, attention_mask, max_new_tokens:in
                             eos_token_id=[], return_state=True)
     return out, st.kv_bytes()["total"]
 
-# %% ../nbs/05_compressor.ipynb #9f96c75e
+# %% ../nbs/05_compressor.ipynb #19956b6f
 def _logit(p): p = min(max(p, 1e-3), 1 - 1e-3); return math.log(p / (1 - p))
 
 def _dist() -> bool: return torch.distributed.is_available() and torch.distributed.is_initialized()
 
-@patch
-def on_step(self:CompressorLM, step:int, metrics:dict):
-    self.step_ = step
-    if "null_rate" in metrics and self.config.controller_gain:
-        rate = metrics["null_rate"]
-        if _dist():                                                         # every process moves the bias alike
-            r = torch.tensor([rate], device=self.concept_emb.weight.device); torch.distributed.all_reduce(r)
-            rate = r.item() / torch.distributed.get_world_size()
-        self.null_bias += self.config.controller_gain * (_logit(self.config.null_target) - _logit(rate))
-    if step % self.config.usage_every == 0:
-        counts = self.usage.clone()
-        if _dist():                                                         # every process reaches this step: reduce first
-            counts = counts.to(self.concept_emb.weight.device); torch.distributed.all_reduce(counts); counts = counts.cpu()
-        if counts.sum():
-            self.usage_history.append((step, counts.numpy().copy())); self.usage.zero_()
-            if self.config.revive: self.revive_codes(counts, step)
-
+# %% ../nbs/05_compressor.ipynb #e419547f
 @patch
 @torch.no_grad()
 def revive_codes(self:CompressorLM, counts:Tensor, # (K,) uses in the last window
@@ -403,17 +407,39 @@ def revive_codes(self:CompressorLM, counts:Tensor, # (K,) uses in the last windo
     self.concept_head.proj.bias[dead.to(W.device)] = self.concept_head.proj.bias[src.to(W.device)]
     return len(dead)
 
+# %% ../nbs/05_compressor.ipynb #2b79f907
+@patch
+def on_step(self:CompressorLM, step:int, metrics:dict):
+    "After each step: advance the schedules, move the NULL bias toward the target rate, snapshot (and revive) code usage."
+    self.step_ = step
+    if "null_rate" in metrics and self.config.controller_gain:
+        rate = metrics["null_rate"]
+        if _dist():                                                         # every process moves the bias alike
+            r = torch.tensor([rate], device=self.concept_emb.weight.device); torch.distributed.all_reduce(r)
+            rate = r.item() / torch.distributed.get_world_size()
+        self.null_bias += self.config.controller_gain * (_logit(self.config.null_target) - _logit(rate))
+    if step % self.config.usage_every == 0:
+        counts = self.usage.clone()
+        if _dist():                                                         # every process reaches this step: reduce first
+            counts = counts.to(self.concept_emb.weight.device); torch.distributed.all_reduce(counts); counts = counts.cpu()
+        if counts.sum():
+            self.usage_history.append((step, counts.numpy().copy())); self.usage.zero_()
+            if self.config.revive: self.revive_codes(counts, step)
+
+# %% ../nbs/05_compressor.ipynb #9d2d1f80
 @patch
 def extra_state(self:CompressorLM) -> dict:
+    "The controller's state, checkpointed with the weights."
     return dict(step=self.step_, null_bias=self.null_bias, usage=self.usage.clone(), usage_history=list(self.usage_history))
 
 @patch
 def load_extra_state(self:CompressorLM, s:dict):
+    "Restore `extra_state`, so a resumed run continues the same schedule."
     self.step_, self.null_bias = s["step"], s["null_bias"]
     self.usage, self.usage_history = s["usage"].clone(), list(s["usage_history"])
     if _dist() and torch.distributed.get_rank() != 0: self.usage.zero_()    # rank 0's counts are the saved ones; count them once
 
-# %% ../nbs/05_compressor.ipynb #c1b9c838
+# %% ../nbs/05_compressor.ipynb #ebf10945
 @torch.no_grad()
 def concepts_of(model:CompressorLM, tok, text:str) -> tuple[list[str], Tensor]:
     "Tokens of `text` and the concept id each became (-1 = NULL), as the eval-mode model decides."
@@ -421,11 +447,13 @@ def concepts_of(model:CompressorLM, tok, text:str) -> tuple[list[str], Tensor]:
     x = tok(text, return_tensors="pt", add_special_tokens=False).input_ids.to(next(model.parameters()).device)
     return [tok.decode([i]) for i in x[0]], model.decisions(x).ids[0].cpu()
 
+# %% ../nbs/05_compressor.ipynb #d21afdcb
 @patch
 def concepts(self:CompressorLM, tok, text:str) -> tuple[list[str], Tensor]:
     "Tokens of `text` and their concept ids (-1 = NULL): the hook `conceptlab.explore.concept_view` reads."
     return concepts_of(self, tok, text)
 
+# %% ../nbs/05_compressor.ipynb #29a595e5
 @patch
 def grad_groups(self:CompressorLM) -> dict:
     "Parameter groups for per-group gradient norms (`conceptlab.monitor.grad_norms`): head, embedding, LoRA by layer group."
@@ -433,6 +461,7 @@ def grad_groups(self:CompressorLM) -> dict:
     return {"concept_head": lambda n: n.startswith("concept_head."), "concept_emb": lambda n: n.startswith("concept_emb."),
             "lora_shallow": lora_in(self.groups[0]), "lora_middle": lora_in(self.groups[1]), "lora_deep": lora_in(self.groups[2])}
 
+# %% ../nbs/05_compressor.ipynb #0e024786
 def plot_deep_mask(model:CompressorLM, tok, text:str, ax=None):
     "The deep layers' mask for `text`: concept slots (`c<id>@<token>`) then tokens."
     toks, ids = concepts_of(model, tok, text)
@@ -440,6 +469,7 @@ def plot_deep_mask(model:CompressorLM, tok, text:str, ax=None):
     labels = [f"c{int(ids[j])}@{toks[j].strip()[:6]}" for j in range(len(toks)) if ids[j] >= 0] + [t.replace("\n", "⏎") for t in toks]
     return plot_mask(deep_mask(is_c), labels, ax=ax, title=f"deep mask: {int(is_c.sum())} concepts + dynamic tail")
 
+# %% ../nbs/05_compressor.ipynb #b2d1f76b
 @patch
 def plot_mask_for(self:CompressorLM, tok, text:str, ax=None):
     "The explorer's mask hook: the deep mask of (the first 40 tokens of) `text`."

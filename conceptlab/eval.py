@@ -12,10 +12,11 @@ from tqdm.auto import tqdm
 from .data import load_data, format_prompt, parse_answer, Example, data_blocks, data_rows, n_rows
 from .base import lm_loss
 from .method import hooks
+from typing import Callable
 
 # %% auto #0
 __all__ = ['CONTROLS', 'EVAL_COLUMNS', 'corrupt_concepts', 'token_bytes', 'nll_stats', 'nll_row', 'wilson', 'stop_ids',
-           'generate_answers', 'answer_accuracy', 'reconstruction_accuracy', 'evaluate', 'eval_table', 'save_summary',
+           'generate_answers', 'answer_accuracy', 'reconstruction_stats', 'evaluate', 'eval_table', 'save_summary',
            'load_summary', 'compare_runs']
 
 # %% ../nbs/11_eval.ipynb #dcd0afbf
@@ -51,14 +52,14 @@ def token_bytes(tok) -> Tensor:
         _TOKEN_BYTES[key] = torch.tensor([len(tok.decode([i]).encode()) for i in range(len(tok))])
     return _TOKEN_BYTES[key]
 
-@torch.no_grad()
-
+# %% ../nbs/11_eval.ipynb #8a69b9d2
 def _batch(blocks, sl:slice, dev) -> tuple:
     "`(x, y, model kwargs)` of rows `sl`: packed blocks score every token; `data_rows` dicts score their labels only (no padding, no prompt)."
     if not isinstance(blocks, dict): x = blocks[sl].to(dev); return x, x.clone(), {}
     x, y, am = (blocks[k][sl].to(dev) for k in ("input_ids", "labels", "attention_mask"))
     return x, y.clone(), dict(attention_mask=am, labels=y)
 
+@torch.no_grad()
 def nll_stats(model, # a method or any HF causal LM
               blocks:Tensor|dict, # (n,t) held-out token blocks, or a `data_rows` dict (one text per row)
               tok=None, # to count bytes (bits per byte); None skips it
@@ -82,6 +83,7 @@ def nll_stats(model, # a method or any HF causal LM
             nbytes += int(tb[y[:, 1:][scored].clamp(max=len(tb) - 1).cpu()].sum())
     return dict(nll_sum=tot, tokens=ntok, bytes=nbytes, metrics={k: float(np.mean(v)) for k, v in mets.items()})
 
+# %% ../nbs/11_eval.ipynb #7d5d3442
 def nll_row(s:dict) -> dict:
     "NLL, bits per token, perplexity and bits per byte from `nll_stats`."
     nll = s["nll_sum"] / max(s["tokens"], 1)
@@ -101,46 +103,74 @@ def stop_ids(tok) -> list[int]:
     ids = [tok.convert_tokens_to_ids(t) for t in ("<|im_end|>", "<|endoftext|>")]
     return [i for i in ids if isinstance(i, int) and i >= 0 and i != tok.unk_token_id]
 
+# %% ../nbs/11_eval.ipynb #6cdeffba
+def _through_stop(ids:Tensor, stops:Tensor) -> Tensor:
+    "A generated row up to and including its first stop token (what follows is padding)."
+    hit = torch.isin(ids, stops).nonzero()
+    return ids[:int(hit[0]) + 1] if len(hit) else ids
+
 @torch.no_grad()
-def generate_answers(model, tok, prompts:list[str], max_new_tokens:int=96, batch_size:int=16, progress:bool=False) -> list[str]:
-    "Greedy continuations of `prompts` (left-padded batches), decoded without special tokens."
+def generate_answers(model, tok, prompts:list[str], max_new_tokens:int=96, batch_size:int=16, progress:bool=False,
+                     stats:dict|None=None) -> list[str]: # stats: filled with per-row `gen_tokens` and the model's `generation_stats`
+    "Greedy continuations of `prompts` (left-padded batches) through the first stop token."
     model.eval()
     dev, side, outs = next(model.parameters()).device, tok.padding_side, []
+    stops = torch.tensor(stop_ids(tok), device=dev)
     tok.padding_side = "left"
     try:
         for i in tqdm(range(0, len(prompts), batch_size), disable=not progress, desc="generate"):
             enc = tok(prompts[i:i+batch_size], return_tensors="pt", padding=True, add_special_tokens=False).to(dev)
             gen = model.generate(**enc, max_new_tokens=max_new_tokens, do_sample=False, eos_token_id=stop_ids(tok),
                                  pad_token_id=tok.pad_token_id)
-            outs += tok.batch_decode(gen[:, enc.input_ids.shape[1]:], skip_special_tokens=False)
+            new = [_through_stop(g, stops) for g in gen[:, enc.input_ids.shape[1]:]]
+            outs += [tok.decode(g, skip_special_tokens=False) for g in new]
+            if stats is None: continue
+            n_new = torch.tensor([len(g) for g in new])
+            for k, v in (dict(gen_tokens=n_new.tolist()) | hooks(model).generation_stats(enc.attention_mask, n_new)).items():
+                stats.setdefault(k, []).extend(v)
     finally: tok.padding_side = side
     return outs
 
-def answer_accuracy(model, tok, examples:list[Example], cot:bool=True, max_new_tokens:int=96,
-                    batch_size:int=16, progress:bool=False) -> dict:
-    "Greedy answer accuracy on `examples`, with its Wilson interval and the mean generated length."
+# %% ../nbs/11_eval.ipynb #63edf617
+def answer_accuracy(model, tok, examples:list[Example], cot:bool=True, max_new_tokens:int=96, batch_size:int=16,
+                    progress:bool=False, prompt:Callable=format_prompt) -> dict: # prompt(example, cot) -> text
+    "Greedy answer accuracy with its Wilson interval, mean generated tokens and the model's generation stats (mean, max): one loop for every method."
     if not examples: raise ValueError("no examples to score: the data has no answers (use a reasoning spec)")
-    gens = generate_answers(model, tok, [format_prompt(e, cot) for e in examples], max_new_tokens, batch_size, progress)
+    stats = {}
+    gens = generate_answers(model, tok, [prompt(e, cot) for e in examples], max_new_tokens, batch_size, progress, stats)
     ok = [parse_answer(g) == e.answer for g, e in zip(gens, examples)]
     lo, hi = wilson(sum(ok), len(ok))
-    return dict(answer_acc=float(np.mean(ok)), answer_lo=lo, answer_hi=hi, answer_n=len(ok),
-                gen_tokens=float(np.mean([len(tok.encode(g)) for g in gens])), samples=gens[:3])
+    return (dict(answer_acc=float(np.mean(ok)), answer_lo=lo, answer_hi=hi, answer_n=len(ok))
+            | {k: float(np.mean(v)) for k, v in stats.items()} | {f"{k}_max": max(v) for k, v in stats.items() if k != "gen_tokens"}
+            | dict(samples=gens[:3], sample=gens[0]))
+
+# %% ../nbs/11_eval.ipynb #1a37265d
+@torch.no_grad()
+def reconstruction_stats(model, blocks:Tensor|dict, # (n,t) blocks, or `data_rows` (right-padded: their real tokens only)
+                         batch_size:int=8, max_batches:int|None=4, # None: every row
+                         segment:int|None=None, # also score `segment`-token pieces rebuilt exactly
+                         **kw) -> dict: # passed to `reconstruct` (a control, a replacement share, a generator)
+    "Greedy (not teacher-forced) reconstruction from the method's concepts: token accuracy, rows (and segments) rebuilt exactly: one loop for every method."
+    dev, hits, n, exact, rows, seg, nseg = next(model.parameters()).device, 0, 0, 0, 0, 0, 0
+    nb = math.ceil(n_rows(blocks) / batch_size)
+    for i in range(nb if max_batches is None else min(max_batches, nb)):
+        x, _, bk = _batch(blocks, slice(i*batch_size, (i+1)*batch_size), dev)
+        am = bk.get("attention_mask")
+        if am is not None:                                             # trailing all-padding columns go: rows reconstruct their own length
+            L = int(am.any(0).nonzero().max()) + 1; x, am = x[:, :L], am[:, :L]
+        real = am.bool() if am is not None else torch.ones_like(x, dtype=torch.bool)
+        ok = (model.reconstruct(x, attention_mask=am, **kw)[:, :x.shape[1]] == x) | ~real     # (b,t) padding counts as rebuilt
+        hits, n = hits + int((ok & real).sum()), n + int(real.sum())
+        exact, rows = exact + int(ok.all(-1).sum()), rows + len(x)
+        for s0 in range(0, x.shape[1], segment) if segment else ():
+            seg, nseg = seg + int(ok[:, s0:s0 + segment].all(-1).sum()), nseg + len(x)
+    return dict(recon_acc=hits / max(n, 1), exact=exact / max(rows, 1), tokens=n / max(rows, 1)) | (
+        dict(exact_segments=seg / max(nseg, 1)) if segment else {})
 
 # %% ../nbs/11_eval.ipynb #0b4d2549
 EVAL_COLUMNS = ("model", "nll", "bits_per_token", "ppl", "bits_per_byte", "answer_acc", "answer_lo", "answer_hi",
                 "answer_n", "gen_tokens", "recon_acc", "compression", "dnll_shuffle", "dnll_placeholder",
                 "dnll_random", "dnll_drop", "eval_tokens")
-
-@torch.no_grad()
-def reconstruction_accuracy(model, blocks:Tensor|dict, batch_size:int=8, max_batches:int=4) -> float:
-    "Greedy (not teacher-forced) token accuracy of `model.reconstruct(input_ids)` against the input (rows: their real tokens only)."
-    hits, n = 0, 0
-    for i in range(min(max_batches, math.ceil(n_rows(blocks) / batch_size))):
-        x, _, kw = _batch(blocks, slice(i*batch_size, (i+1)*batch_size), next(model.parameters()).device)
-        ok = kw["attention_mask"].bool() if kw else torch.ones_like(x, dtype=torch.bool)
-        y = model.reconstruct(x, attention_mask=kw.get("attention_mask"))   # (b,t) greedy reconstruction
-        hits, n = hits + int(((y[:, :x.shape[1]] == x) & ok).sum()), n + int(ok.sum())
-    return hits / max(n, 1)
 
 def evaluate(model, tok, data:str, # the model (a method or a plain HF causal LM), its tokenizer, a data spec
              name:str="model", split:str="test", seq_len:int=256, batch_size:int=8, max_batches:int|None=16,
@@ -159,7 +189,7 @@ def evaluate(model, tok, data:str, # the model (a method or a plain HF causal LM
     if exs:
         acc = answer_accuracy(model, tok, exs, cot, max_new_tokens, batch_size * 2, progress)
         row |= {k: v for k, v in acc.items() if k in EVAL_COLUMNS}
-    if h.can_reconstruct: row["recon_acc"] = reconstruction_accuracy(model, blocks, batch_size)
+    if h.can_reconstruct: row["recon_acc"] = reconstruction_stats(model, blocks, batch_size)["recon_acc"]
     if h.supports_controls:
         for kind in CONTROLS:
             c = nll_stats(model, blocks, None, batch_size, max_batches, corrupt=kind)

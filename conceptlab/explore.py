@@ -35,6 +35,7 @@ def load_run(run_dir, step:int|None=None):
     m.load_extra_state(torch.load(d/"state.pt", weights_only=False, map_location="cpu")["extra"])
     return m.eval(), tok
 
+# %% ../nbs/13_explore.ipynb #a0044b3b
 @torch.no_grad()
 def concept_view(model, tok, text:str) -> pd.DataFrame:
     "Per position: token, NLL of the next token, and the concept it became (`-1` = NULL) where the method has concepts."
@@ -47,6 +48,7 @@ def concept_view(model, tok, text:str) -> pd.DataFrame:
     if c is not None: df["concept"] = c[1].numpy()
     return df
 
+# %% ../nbs/13_explore.ipynb #f99714d3
 def run_table(run_dirs:list) -> pd.DataFrame:
     "Several runs' evaluation summaries side by side, with method, base, data and steps from their configs."
     parts = []
@@ -69,6 +71,7 @@ def list_runs(root=None) -> pd.DataFrame:
                          checkpoints=list_checkpoints(cfg.parent), final=(cfg.parent/"model"/"config.json").exists()))
     return pd.DataFrame(rows, columns=["run", "method", "base", "data", "checkpoints", "final"])
 
+# %% ../nbs/13_explore.ipynb #b6cdee4f
 def explore_figure(model, tok, text:str):
     "The explorer's page for one text: next-token NLL per token, the concept strip (methods with concepts), code usage over training."
     view, h = concept_view(model, tok, text), hooks(model)

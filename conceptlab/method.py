@@ -13,12 +13,13 @@ from torch import Tensor
 from safetensors.torch import save_file, load_file
 from transformers import PretrainedConfig, PreTrainedModel
 from transformers.utils import ModelOutput
+from fastcore.basics import patch
 from .base import load_base, cache_bytes
 
 # %% auto #0
 __all__ = ['SHARD_BYTES', 'METHODS', 'MODEL_TYPES', 'save_tensors', 'load_tensors', 'MethodOutput', 'MethodConfig',
-           'register_method', 'method_class', 'MethodHooks', 'PlainLM', 'hooks', 'hf_decode_state', 'MethodModel',
-           'load_method', 'build_method']
+           'register_method', 'method_class', 'hf_decode_state', 'MethodHooks', 'PlainLM', 'hooks', 'MethodModel',
+           'build_method', 'load_method']
 
 # %% ../nbs/03a_method.ipynb #02f9adea
 SHARD_BYTES = 15_000_000
@@ -36,6 +37,7 @@ def save_tensors(sd:dict[str, Tensor], folder:Path, stem:str="trained", max_byte
     for p, sh in zip(paths, shards): save_file(sh, p)
     return paths
 
+# %% ../nbs/03a_method.ipynb #7452ca03
 def load_tensors(folder:Path, stem:str="trained") -> dict[str, Tensor]:
     "Read back `save_tensors` shards (or one `{stem}.safetensors`)."
     files = sorted(Path(folder).glob(f"{stem}-*.safetensors")) or sorted(Path(folder).glob(f"{stem}.safetensors"))
@@ -50,6 +52,7 @@ class MethodOutput(ModelOutput):
     logits: Tensor|None = None
     metrics: dict|None = None
 
+# %% ../nbs/03a_method.ipynb #7e810710
 class MethodConfig(PretrainedConfig):
     "Config of a method: the base it wraps (by name) plus the method's own fields."
     model_type = "conceptlab-method"
@@ -74,10 +77,19 @@ def register_method(name:str):
         return cls
     return deco
 
+# %% ../nbs/03a_method.ipynb #ece4c64a
 def method_class(name:str) -> type:
     "The registered class of method `name`."
     if name not in METHODS: raise ValueError(f"unknown method {name!r}: registered methods are {sorted(METHODS) or '(none)'}")
     return METHODS[name]
+
+# %% ../nbs/03a_method.ipynb #c600a61c
+def hf_decode_state(model, input_ids, attention_mask, max_new_tokens:int, suppress_tokens=None) -> tuple[Tensor, int]:
+    "`decode_state` of a plain causal LM (or a method that generates through HF `generate`): exactly `max_new_tokens` greedy tokens."
+    out = model.generate(input_ids=input_ids, attention_mask=attention_mask, max_new_tokens=max_new_tokens,
+                         min_new_tokens=max_new_tokens, do_sample=False, pad_token_id=0, eos_token_id=[],
+                         suppress_tokens=suppress_tokens, return_dict_in_generate=True)
+    return out.sequences, cache_bytes(out.past_key_values)
 
 # %% ../nbs/03a_method.ipynb #c47c2bc5
 class MethodHooks:
@@ -106,10 +118,16 @@ class MethodHooks:
     def grad_groups(self) -> dict[str, Callable[[str], bool]]:
         "Parameter groups for per-group gradient norms, `{group: name -> bool}`; empty: group by top-level module."
         return {}
+    def generation_stats(self, attention_mask:Tensor, # (b,p) the prompts' padding mask of the last `generate`
+                         new_tokens:Tensor, # (b,) tokens each row wrote (through its first stop)
+                        ) -> dict[str, list]:
+        "Per-row statistics of the last `generate` call; default: `peak_kv`, the entries a causal LM's context holds at the end."
+        return dict(peak_kv=(attention_mask.sum(-1).cpu() + new_tokens.cpu()).tolist())
     def decode_state(self, input_ids:Tensor, attention_mask:Tensor, max_new_tokens:int, suppress_tokens=None) -> tuple[Tensor, int]:
         "Greedy generation as served, and the bytes of decoding state (KV cache) it holds at the end."
         return hf_decode_state(self, input_ids, attention_mask, max_new_tokens, suppress_tokens)
 
+# %% ../nbs/03a_method.ipynb #15237516
 class PlainLM(MethodHooks):
     "The hooks of a plain causal LM (a base, any HF model): every default, decoding through HF `generate`."
     def __init__(self, model): self.model = model
@@ -119,13 +137,6 @@ class PlainLM(MethodHooks):
 def hooks(model) -> MethodHooks:
     "The declared hooks of `model`: a method's own, or a plain causal LM's defaults."
     return model if isinstance(model, MethodHooks) else PlainLM(model)
-
-def hf_decode_state(model, input_ids, attention_mask, max_new_tokens:int, suppress_tokens=None) -> tuple[Tensor, int]:
-    "`decode_state` of a plain causal LM (or a method that generates through HF `generate`): exactly `max_new_tokens` greedy tokens."
-    out = model.generate(input_ids=input_ids, attention_mask=attention_mask, max_new_tokens=max_new_tokens,
-                         min_new_tokens=max_new_tokens, do_sample=False, pad_token_id=0, eos_token_id=[],
-                         suppress_tokens=suppress_tokens, return_dict_in_generate=True)
-    return out.sequences, cache_bytes(out.past_key_values)
 
 # %% ../nbs/03a_method.ipynb #c8ac5caf
 class MethodModel(MethodHooks, PreTrainedModel):
@@ -147,37 +158,34 @@ class MethodModel(MethodHooks, PreTrainedModel):
     def extra_state(self) -> dict: return {}
     def load_extra_state(self, state:dict): pass
 
-    @torch.no_grad()
-    def save_pretrained(self, path, **kw):
-        "Config + trained parameters + method state; the base is referenced by name, not copied."
-        path = Path(path); path.mkdir(parents=True, exist_ok=True)
-        self.config.save_pretrained(path)
-        save_tensors(self.trained_state_dict(), path)
-        torch.save(self.extra_state(), path/"extra_state.pt")
-        if self.tokenizer is not None: self.tokenizer.save_pretrained(path)
-
-    @classmethod
-    def from_pretrained(cls, path, **kw):
-        "Rebuild from `save_pretrained`: the base by name, then the trained parameters and state."
-        path = Path(path)
-        model = cls(cls.config_class.from_pretrained(path))
-        model.load_trained(load_tensors(path))
-        if (path/"extra_state.pt").exists(): model.load_extra_state(torch.load(path/"extra_state.pt", weights_only=False))
-        return model
-
     def load_trained(self, sd:dict[str, Tensor]):
         "Load trained parameters by name; every trainable parameter must be present."
         want = set(self.trained_state_dict())
         if want - set(sd): raise KeyError(f"checkpoint lacks {len(want - set(sd))} trained tensors, e.g. {sorted(want - set(sd))[:3]}")
         self.load_state_dict(sd, strict=False)
 
-# %% ../nbs/03a_method.ipynb #916be0de
-def load_method(path:Path|str) -> MethodModel:
-    "Load any saved method; the `model_type` in its `config.json` names the method."
-    mt = json.loads((Path(path)/"config.json").read_text()).get("model_type")
-    if mt not in MODEL_TYPES: raise ValueError(f"{path} holds model_type {mt!r}, not a registered method ({MODEL_TYPES})")
-    return METHODS[MODEL_TYPES[mt]].from_pretrained(path)
+# %% ../nbs/03a_method.ipynb #83c0e637
+@patch
+@torch.no_grad()
+def save_pretrained(self:MethodModel, path, **kw):
+    "Config + trained parameters + method state; the base is referenced by name, not copied."
+    path = Path(path); path.mkdir(parents=True, exist_ok=True)
+    self.config.save_pretrained(path)
+    save_tensors(self.trained_state_dict(), path)
+    torch.save(self.extra_state(), path/"extra_state.pt")
+    if self.tokenizer is not None: self.tokenizer.save_pretrained(path)
 
+# %% ../nbs/03a_method.ipynb #e837bbf0
+@patch(cls_method=True)
+def from_pretrained(cls:MethodModel, path, **kw):
+    "Rebuild from `save_pretrained`: the base by name, then the trained parameters and state."
+    path = Path(path)
+    model = cls(cls.config_class.from_pretrained(path))
+    model.load_trained(load_tensors(path))
+    if (path/"extra_state.pt").exists(): model.load_extra_state(torch.load(path/"extra_state.pt", weights_only=False))
+    return model
+
+# %% ../nbs/03a_method.ipynb #f32af2b6
 def build_method(name:str, # a registered method (`METHODS`)
                  base:str="tiny-random", # a base name for `load_base`
                  **method_cfg) -> tuple[MethodModel, object]:
@@ -190,3 +198,10 @@ def build_method(name:str, # a registered method (`METHODS`)
     cfg = cls.config_class(base=base, **method_cfg)
     model = cls(cfg)
     return model, model.tokenizer
+
+# %% ../nbs/03a_method.ipynb #916be0de
+def load_method(path:Path|str) -> MethodModel:
+    "Load any saved method; the `model_type` in its `config.json` names the method."
+    mt = json.loads((Path(path)/"config.json").read_text()).get("model_type")
+    if mt not in MODEL_TYPES: raise ValueError(f"{path} holds model_type {mt!r}, not a registered method ({MODEL_TYPES})")
+    return METHODS[MODEL_TYPES[mt]].from_pretrained(path)

@@ -21,7 +21,7 @@ from .eval import CONTROLS
 __all__ = ['ConceptTypeConfig', 'concept_types', 'PlannerConfig', 'PlannerQuotaController', 'PlannerLM', 'ExecutorState',
            'planner_masks']
 
-# %% ../nbs/06_planner.ipynb #8e3a7ed0
+# %% ../nbs/06_planner.ipynb #dd283d7d
 @dataclass
 class ConceptTypeConfig:
     "One typed concept vocabulary: its name, how many concepts, how many at most per sequence."
@@ -34,6 +34,7 @@ class ConceptTypeConfig:
         if not isinstance(self.vocab, int) or self.vocab < 1: raise ValueError(f"type {self.name!r}: vocab={self.vocab!r} must be an int >= 1")
         if not isinstance(self.max_len, int) or self.max_len < 1: raise ValueError(f"type {self.name!r}: max_len={self.max_len!r} must be an int >= 1")
 
+# %% ../nbs/06_planner.ipynb #19d72240
 def concept_types(types) -> list[ConceptTypeConfig]:
     "Types from `ConceptTypeConfig`s, dicts or `(name, vocab, max_len)` triples."
     if types is None or len(types) == 0:
@@ -43,7 +44,7 @@ def concept_types(types) -> list[ConceptTypeConfig]:
     if "ctl" in {t.name for t in out}: raise ValueError("type name 'ctl' is taken by the control tokens")
     return out
 
-# %% ../nbs/06_planner.ipynb #8673eda6
+# %% ../nbs/06_planner.ipynb #be4f10c3
 class PlannerConfig(MethodConfig):
     "Planner / executor over typed discrete concept vocabularies."
     model_type = "conceptlab-planner"
@@ -61,24 +62,28 @@ class PlannerConfig(MethodConfig):
         super().__init__(base=base, **kw)
     @property
     def type_cfgs(self) -> list[ConceptTypeConfig]: return concept_types(self.types)
-    def validate(self):
-        self.type_cfgs
-        if self.condition not in ("self", "prompt"): raise ValueError(f"condition={self.condition!r}: use 'self' (autoencode) or 'prompt'")
-        if self.content not in ("plan", "pause"): raise ValueError(f"content={self.content!r}: use 'plan' or 'pause' (the control)")
-        if not isinstance(self.r, int) or self.r < 1: raise ValueError(f"r={self.r}: the LoRA rank must be an int >= 1")
-        if not (self.tau > 0 and 0 < self.tau_min <= self.tau): raise ValueError(f"tau={self.tau}, tau_min={self.tau_min}: need 0 < tau_min <= tau")
-        if not isinstance(self.em_k, int) or self.em_k < 1: raise ValueError(f"em_k={self.em_k!r}: the E-step needs k >= 1 candidate plans")
-        for f in ("em_every", "refresh_every"):
-            if not isinstance(getattr(self, f), int) or getattr(self, f) < 1: raise ValueError(f"{f}={getattr(self, f)!r} must be an int >= 1")
-        if self.quota is not None and not 0 <= self.quota <= 1:
-            raise ValueError(f"quota={self.quota}: the target share of max_len must lie in [0, 1] (quota < 0 is meaningless); None turns it off")
-        if self.noise < 0: raise ValueError(f"noise={self.noise} must be >= 0 (the scale of the Gumbel noise; 0 = argmax straight-through)")
-        if not self.plan_scale > 0: raise ValueError(f"plan_scale={self.plan_scale} must be > 0 (it scales the planner's logits)")
-        if self.quota_lr < 0: raise ValueError(f"quota_lr={self.quota_lr} must be >= 0")
-        for w in ("w_commit", "w_usage", "w_eos"):
-            if getattr(self, w) < 0: raise ValueError(f"{w}={getattr(self, w)} must be >= 0")
-        for s, n in (self.curriculum or []):
-            if int(s) < 0 or int(n) < 1: raise ValueError(f"curriculum entry {[s, n]}: need [step >= 0, tokens >= 1]")
+
+# %% ../nbs/06_planner.ipynb #beb77d1d
+@patch
+def validate(self:PlannerConfig):
+    "Check every field; the message names the field and its allowed range."
+    self.type_cfgs
+    if self.condition not in ("self", "prompt"): raise ValueError(f"condition={self.condition!r}: use 'self' (autoencode) or 'prompt'")
+    if self.content not in ("plan", "pause"): raise ValueError(f"content={self.content!r}: use 'plan' or 'pause' (the control)")
+    if not isinstance(self.r, int) or self.r < 1: raise ValueError(f"r={self.r}: the LoRA rank must be an int >= 1")
+    if not (self.tau > 0 and 0 < self.tau_min <= self.tau): raise ValueError(f"tau={self.tau}, tau_min={self.tau_min}: need 0 < tau_min <= tau")
+    if not isinstance(self.em_k, int) or self.em_k < 1: raise ValueError(f"em_k={self.em_k!r}: the E-step needs k >= 1 candidate plans")
+    for f in ("em_every", "refresh_every"):
+        if not isinstance(getattr(self, f), int) or getattr(self, f) < 1: raise ValueError(f"{f}={getattr(self, f)!r} must be an int >= 1")
+    if self.quota is not None and not 0 <= self.quota <= 1:
+        raise ValueError(f"quota={self.quota}: the target share of max_len must lie in [0, 1] (quota < 0 is meaningless); None turns it off")
+    if self.noise < 0: raise ValueError(f"noise={self.noise} must be >= 0 (the scale of the Gumbel noise; 0 = argmax straight-through)")
+    if not self.plan_scale > 0: raise ValueError(f"plan_scale={self.plan_scale} must be > 0 (it scales the planner's logits)")
+    if self.quota_lr < 0: raise ValueError(f"quota_lr={self.quota_lr} must be >= 0")
+    for w in ("w_commit", "w_usage", "w_eos"):
+        if getattr(self, w) < 0: raise ValueError(f"{w}={getattr(self, w)} must be >= 0")
+    for s, n in (self.curriculum or []):
+        if int(s) < 0 or int(n) < 1: raise ValueError(f"curriculum entry {[s, n]}: need [step >= 0, tokens >= 1]")
 
 # %% ../nbs/06_planner.ipynb #7ad5be46
 class PlannerQuotaController:
@@ -93,7 +98,7 @@ class PlannerQuotaController:
     def state_dict(self) -> dict: return dict(lam=self.lam)
     def load_state_dict(self, s:dict): self.lam = float(s["lam"])
 
-# %% ../nbs/06_planner.ipynb #0d077084
+# %% ../nbs/06_planner.ipynb #deb368ef
 @register_method("planner")
 class PlannerLM(MethodModel):
     "One base + LoRA that plans typed concept sequences and executes them into text."
@@ -110,58 +115,80 @@ class PlannerLM(MethodModel):
         self.lm = add_lora(base_model, r=c.r, alpha=c.alpha)
         ids = self.vocab.all_ids
         self.register_buffer("concept_ids", ids, persistent=False)
-        emb = self.lm.get_input_embeddings().weight.data
-        w = emb[ids].clone()
-        # concepts start as copies of random text tokens' embeddings: distinct and in distribution (rows from
-        # add_concept_vocab are the mean embedding plus small noise, nearly identical, so the executor could not tell them apart)
-        n_c = sum(t.vocab + 1 for t in T)
-        text = torch.ones(len(emb), dtype=torch.bool); text[free] = False; text[ids] = False
-        pick = text.nonzero()[:, 0][torch.randperm(int(text.sum()), generator=torch.Generator().manual_seed(0))[:n_c]]
-        w[:n_c] = emb[pick]
-        self.concept_emb = nn.Parameter(w)                                         # (R,d) trained rows
-        # the unified head's new part: random unit-variance rows, logits scaled by plan_scale/sqrt(d). Rows copied from the
-        # concept embeddings would give every concept almost the same logit, and Gumbel noise would then pick the plan.
-        self.plan_head = nn.Parameter(torch.randn(w.shape, generator=torch.Generator().manual_seed(1)).to(w))   # (R,d)
-        d = w.shape[1]
-        self.type_emb = nn.Parameter(torch.zeros(self.n + 1, d))                   # 0 = text, i+1 = type i
-        self.query_emb = nn.Parameter(0.02 * torch.randn(max(t.max_len for t in T) + 1, d, generator=torch.Generator().manual_seed(0)))
+        self._init_params(free, ids)                                               # concept rows, head rows, type and query embeddings
         off = np.cumsum([0] + [t.vocab + 1 for t in T])
         self.off, self.ctl0 = [int(o) for o in off[:-1]], int(off[-1])
         self.step, self.zcache = 0, {}
         self.quota = PlannerQuotaController(c.quota if c.quota is not None else 0.0, c.quota_lr)
-    # row indices into concept_emb
-    def eos(self, i:int) -> int: return self.off[i] + self.config.type_cfgs[i].vocab
-    def sep(self, i:int) -> int: return self.ctl0 + 3 + i
-    @property
-    def PLAN(self) -> int: return self.ctl0
-    @property
-    def BOS(self) -> int: return self.ctl0 + 1
-    @property
-    def PAUSE(self) -> int: return self.ctl0 + 2
-    @property
-    def slots(self) -> list[int]: return [t.max_len + 1 for t in self.config.type_cfgs]
-    @property
-    def slot_type(self) -> Tensor: return torch.cat([torch.full((s,), i) for i, s in enumerate(self.slots)])
-    @property
-    def supports_controls(self) -> bool: return self.config.content == "plan"
-    @property
-    def can_reconstruct(self) -> bool: return self.config.condition == "self" and self.config.content == "plan"
     wants_rows = True  # one text per row to plan and write: packed blocks start mid-document (the train notebook says so)
-    def tau_now(self) -> float:
-        c = self.config
-        if not c.tau_anneal: return c.tau
-        return c.tau + (c.tau_min - c.tau) * min(1.0, self.step / c.tau_anneal)
-    def _layers(self, h, mask, pos, cache=None):
-        return run_layers(self.lm, h, range(len(decoder(self.lm).layers)), mask, pos, cache)
-    def _text_head(self, h:Tensor) -> Tensor:
-        "The base's head over text; concept rows can never be written as text."
-        lg = head(self.lm, h)
-        return lg.index_fill(-1, self.concept_ids.to(lg.device), torch.finfo(lg.dtype).min)
 
-# %% ../nbs/06_planner.ipynb #39f1e2bb
+# %% ../nbs/06_planner.ipynb #8649a0e0
+@patch
+def _init_params(self:PlannerLM, free:list[int], # the base's free (reserved) rows
+                 ids:Tensor): # (R,) the concept rows taken from them
+    "The trained parts: concept rows, the unified head's new rows, type and MTP query embeddings."
+    T = self.config.type_cfgs
+    emb = self.lm.get_input_embeddings().weight.data
+    w = emb[ids].clone()
+    # concepts start as copies of random text tokens' embeddings: distinct and in distribution (rows from
+    # add_concept_vocab are the mean embedding plus small noise, nearly identical, so the executor could not tell them apart)
+    n_c = sum(t.vocab + 1 for t in T)
+    text = torch.ones(len(emb), dtype=torch.bool); text[free] = False; text[ids] = False
+    pick = text.nonzero()[:, 0][torch.randperm(int(text.sum()), generator=torch.Generator().manual_seed(0))[:n_c]]
+    w[:n_c] = emb[pick]
+    self.concept_emb = nn.Parameter(w)                                         # (R,d) trained rows
+    # the unified head's new part: random unit-variance rows, logits scaled by plan_scale/sqrt(d). Rows copied from the
+    # concept embeddings would give every concept almost the same logit, and Gumbel noise would then pick the plan.
+    self.plan_head = nn.Parameter(torch.randn(w.shape, generator=torch.Generator().manual_seed(1)).to(w))   # (R,d)
+    d = w.shape[1]
+    self.type_emb = nn.Parameter(torch.zeros(self.n + 1, d))                   # 0 = text, i+1 = type i
+    self.query_emb = nn.Parameter(0.02 * torch.randn(max(t.max_len for t in T) + 1, d, generator=torch.Generator().manual_seed(0)))
+
+# %% ../nbs/06_planner.ipynb #db8c3bab
+# row indices into concept_emb
+@patch
+def eos(self:PlannerLM, i:int) -> int: return self.off[i] + self.config.type_cfgs[i].vocab
+@patch
+def sep(self:PlannerLM, i:int) -> int: return self.ctl0 + 3 + i
+@patch(as_prop=True)
+def PLAN(self:PlannerLM) -> int: return self.ctl0
+@patch(as_prop=True)
+def BOS(self:PlannerLM) -> int: return self.ctl0 + 1
+@patch(as_prop=True)
+def PAUSE(self:PlannerLM) -> int: return self.ctl0 + 2
+@patch(as_prop=True)
+def slots(self:PlannerLM) -> list[int]: return [t.max_len + 1 for t in self.config.type_cfgs]
+@patch(as_prop=True)
+def slot_type(self:PlannerLM) -> Tensor: return torch.cat([torch.full((s,), i) for i, s in enumerate(self.slots)])
 @patch
 def _rows_of(self:PlannerLM, i:int) -> slice: return slice(self.off[i], self.eos(i) + 1)
 
+# %% ../nbs/06_planner.ipynb #1f3af162
+@patch(as_prop=True)
+def supports_controls(self:PlannerLM) -> bool: return self.config.content == "plan"
+@patch(as_prop=True)
+def can_reconstruct(self:PlannerLM) -> bool: return self.config.condition == "self" and self.config.content == "plan"
+
+@patch
+def tau_now(self:PlannerLM) -> float:
+    "The Gumbel temperature at the current step: `tau` annealed linearly to `tau_min` over `tau_anneal` steps."
+    c = self.config
+    if not c.tau_anneal: return c.tau
+    return c.tau + (c.tau_min - c.tau) * min(1.0, self.step / c.tau_anneal)
+
+# %% ../nbs/06_planner.ipynb #03213837
+@patch
+def _layers(self:PlannerLM, h, mask, pos, cache=None):
+    "All decoder layers of the base (with LoRA) under `mask`."
+    return run_layers(self.lm, h, range(len(decoder(self.lm).layers)), mask, pos, cache)
+
+@patch
+def _text_head(self:PlannerLM, h:Tensor) -> Tensor:
+    "The base's head over text; concept rows can never be written as text."
+    lg = head(self.lm, h)
+    return lg.index_fill(-1, self.concept_ids.to(lg.device), torch.finfo(lg.dtype).min)
+
+# %% ../nbs/06_planner.ipynb #76790290
 @patch
 def _plan_start(self:PlannerLM, u:Tensor, um:Tensor) -> dict:
     "Run `[u, <PLAN>]` into a fresh cache; the state the planner feeds."
@@ -175,6 +202,7 @@ def _plan_start(self:PlannerLM, u:Tensor, um:Tensor) -> dict:
     st["h_plan"] = self._layers(h, mask | torch.eye(p + 1, dtype=torch.bool, device=u.device), pos, st["cache"])[:, -1]
     return st
 
+# %% ../nbs/06_planner.ipynb #3fa64dc4
 @patch
 def _plan_feed(self:PlannerLM, st:dict, h:Tensor, # (b,q,d) new inputs
                blk:Tensor, # (q,) type block of each new token
@@ -197,12 +225,13 @@ def _plan_feed(self:PlannerLM, st:dict, h:Tensor, # (b,q,d) new inputs
     else: gather_cache(st["cache"], torch.arange(past, device=dev).expand(b, -1))       # drop the q new columns again
     return h
 
-# %% ../nbs/06_planner.ipynb #82540d49
+# %% ../nbs/06_planner.ipynb #89d32309
 @patch
 def _plan_logits(self:PlannerLM, h:Tensor, i:int) -> Tensor: # (...,V_i+1)
     "Unified head restricted to type i's concepts and its <EOS>."
     return self.config.plan_scale / math.sqrt(h.shape[-1]) * decoder(self.lm).norm(h) @ self.plan_head[self._rows_of(i)].to(h.dtype).T
 
+# %% ../nbs/06_planner.ipynb #79307018
 @patch
 def _sample(self:PlannerLM, lg:Tensor, # (b,q,V_i+1)
             i:int, last:Tensor, # (q,) True where the slot is the forced <EOS>
@@ -211,75 +240,90 @@ def _sample(self:PlannerLM, lg:Tensor, # (b,q,V_i+1)
     lg = raw.masked_fill(last[None, :, None] & (torch.arange(V, device=lg.device) != V - 1), float("-inf"))
     g = gumbel_noise(lg) if noise else torch.zeros_like(lg)
     tau = self.tau_now() if noise else 1.0
-    y_st, y_noisy = gumbel_st(lg, tau, self.config.noise, noise=g, hard_index=force)       # straight-through, noisy scores
-    y_soft = (y_noisy / tau).softmax(-1)
+    y_st, y_noisy, y_soft = gumbel_st(lg, tau, self.config.noise, noise=g, hard_index=force, return_soft=True)
     rows = self.concept_emb[self._rows_of(i)].float()                                      # (V_i+1,d)
     idx = force if force is not None else y_noisy.argmax(-1)
     y = F.one_hot(idx, V).to(y_soft) if force is not None else y_st                       # a forced plan is hard: no gradient to the head
     return idx, y @ rows, y_soft @ rows, y_soft, raw
 
-# %% ../nbs/06_planner.ipynb #ca9f9bcf
+# %% ../nbs/06_planner.ipynb #39f48507
 @patch
 def _visible(self:PlannerLM, idx:Tensor, i:int) -> Tensor: # (b,m+1) bool
     "Slots up to and including the first <EOS_i>."
     is_eos = idx == self.config.type_cfgs[i].vocab
     return (is_eos.long().cumsum(-1) - is_eos.long()) == 0
 
+# %% ../nbs/06_planner.ipynb #13ecd7ef
+@patch
+def _plan_mtp(self:PlannerLM, st:dict, b:int, sep, # sep(i): type i's <SEP_i> input (b,1,d)
+              fz, # fz(i): type i's forced local ids (b,m_i+1), or None
+              noise:bool) -> list[tuple]: # per type: `_sample`'s (ids, e, e_soft, y_soft, logits)
+    "MTP: each type's slots from query inputs in one pass (all types in one pass when parallel)."
+    c, T, n, dev = self.config, self.config.type_cfgs, self.n, st["p0"].device
+    out = [None] * n
+    def queries(i):                                                                     # [<SEP_i>, q_1..q_m]
+        m = T[i].max_len
+        return torch.cat([sep(i), self.query_emb[1:m + 1].to(self.lm.dtype)[None].expand(b, -1, -1)], 1), torch.full((m + 1,), i, device=dev), torch.arange(m + 1, device=dev)
+    groups = [list(range(n))] if c.parallel else [[i] for i in range(n)]
+    for g in groups:
+        hs, blks, js = zip(*[queries(i) for i in g])
+        h = self._plan_feed(st, torch.cat(hs, 1), torch.cat(blks), torch.cat(js), commit=False)
+        s = 0
+        for i in g:
+            q = self.slots[i]; last = torch.arange(q, device=dev) == q - 1
+            out[i] = self._sample(self._plan_logits(h[:, s:s + q], i), i, last, noise, fz(i)); s += q
+        if not c.parallel and g[0] < n - 1:                                            # later types read this one's concepts
+            i = g[0]; vis = self._visible(out[i][0], i)
+            self._plan_feed(st, torch.cat([sep(i), out[i][1][:, :-1].to(self.lm.dtype)], 1), torch.full((self.slots[i],), i, device=dev),
+                            torch.arange(self.slots[i], device=dev), torch.cat([vis.new_ones(b, 1), vis[:, :-1]], 1))
+    return out
+
+# %% ../nbs/06_planner.ipynb #ba9b624d
+@patch
+def _plan_ar(self:PlannerLM, st:dict, b:int, sep, fz, noise:bool) -> list[tuple]: # as `_plan_mtp`
+    "Autoregressive: one slot per pass and type, the types side by side (parallel) or one after another."
+    c, T, n, dev = self.config, self.config.type_cfgs, self.n, st["p0"].device
+    steps = [[(i, j) for i in range(n) if j < self.slots[i]] for j in range(max(self.slots))] if c.parallel else \
+            [[(i, j)] for i in range(n) for j in range(self.slots[i])]
+    res = [[] for _ in range(n)]; alive = [torch.ones(b, 1, dtype=torch.bool, device=dev) for _ in range(n)]
+    tokvis = [[] for _ in range(n)]                                                     # slot j's token visible: no <EOS> before j
+    for step in steps:
+        hs = [sep(i) if j == 0 else res[i][-1][1].to(self.lm.dtype) for i, j in step]
+        blk = torch.tensor([i for i, _ in step], device=dev); jj = torch.tensor([j for _, j in step], device=dev)
+        v = torch.cat([alive[i] if j == 0 else tokvis[i][j - 1] for i, j in step], 1)
+        h = self._plan_feed(st, torch.cat(hs, 1), blk, jj, v)
+        for k, (i, j) in enumerate(step):
+            f = fz(i)
+            r = self._sample(self._plan_logits(h[:, k:k + 1], i), i, torch.tensor([j == self.slots[i] - 1], device=dev), noise,
+                             None if f is None else f[:, j:j + 1])
+            res[i].append(r)
+            tokvis[i].append(alive[i]); alive[i] = alive[i] & (r[0] != T[i].vocab)
+    out = [tuple(torch.cat([r[k] for r in res[i]], 1) for k in range(5)) for i in range(n)]
+    return out
+
+# %% ../nbs/06_planner.ipynb #36f76cd5
 @patch
 def plan(self:PlannerLM, u:Tensor, um:Tensor|None=None, # (b,p) the input (left-padded), its mask
          noise:bool|None=None, # Gumbel noise (default: in training mode)
          force:Tensor|None=None, # (b,S) local ids to teacher-force (scoring, M-step)
         ) -> dict:
     "Plan every concept type from `[u, <PLAN>]` with the configured schedule (MTP / AR, parallel / sequential)."
-    c, T, dev = self.config, self.config.type_cfgs, u.device
+    c, dev = self.config, u.device
     noise = self.training if noise is None else noise
     um = torch.ones_like(u) if um is None else um
     st = self._plan_start(u, um)
     b, n = u.shape[0], self.n
-    out = [None] * n
     S0 = np.cumsum([0] + self.slots)
     fz = lambda i: None if force is None else force[:, S0[i]:S0[i + 1]]
     sep = lambda i: self.concept_emb[self.sep(i)].to(self.lm.dtype).expand(b, 1, -1)
-    if c.mtp:
-        def queries(i):                                                                     # [<SEP_i>, q_1..q_m]
-            m = T[i].max_len
-            return torch.cat([sep(i), self.query_emb[1:m + 1].to(self.lm.dtype)[None].expand(b, -1, -1)], 1), torch.full((m + 1,), i, device=dev), torch.arange(m + 1, device=dev)
-        groups = [list(range(n))] if c.parallel else [[i] for i in range(n)]
-        for g in groups:
-            hs, blks, js = zip(*[queries(i) for i in g])
-            h = self._plan_feed(st, torch.cat(hs, 1), torch.cat(blks), torch.cat(js), commit=False)
-            s = 0
-            for i in g:
-                q = self.slots[i]; last = torch.arange(q, device=dev) == q - 1
-                out[i] = self._sample(self._plan_logits(h[:, s:s + q], i), i, last, noise, fz(i)); s += q
-            if not c.parallel and g[0] < n - 1:                                            # later types read this one's concepts
-                i = g[0]; vis = self._visible(out[i][0], i)
-                self._plan_feed(st, torch.cat([sep(i), out[i][1][:, :-1].to(self.lm.dtype)], 1), torch.full((self.slots[i],), i, device=dev),
-                                torch.arange(self.slots[i], device=dev), torch.cat([vis.new_ones(b, 1), vis[:, :-1]], 1))
-    else:
-        steps = [[(i, j) for i in range(n) if j < self.slots[i]] for j in range(max(self.slots))] if c.parallel else \
-                [[(i, j)] for i in range(n) for j in range(self.slots[i])]
-        res = [[] for _ in range(n)]; alive = [torch.ones(b, 1, dtype=torch.bool, device=dev) for _ in range(n)]
-        tokvis = [[] for _ in range(n)]                                                     # slot j's token visible: no <EOS> before j
-        for step in steps:
-            hs = [sep(i) if j == 0 else res[i][-1][1].to(self.lm.dtype) for i, j in step]
-            blk = torch.tensor([i for i, _ in step], device=dev); jj = torch.tensor([j for _, j in step], device=dev)
-            v = torch.cat([alive[i] if j == 0 else tokvis[i][j - 1] for i, j in step], 1)
-            h = self._plan_feed(st, torch.cat(hs, 1), blk, jj, v)
-            for k, (i, j) in enumerate(step):
-                f = fz(i)
-                r = self._sample(self._plan_logits(h[:, k:k + 1], i), i, torch.tensor([j == self.slots[i] - 1], device=dev), noise,
-                                 None if f is None else f[:, j:j + 1])
-                res[i].append(r)
-                tokvis[i].append(alive[i]); alive[i] = alive[i] & (r[0] != T[i].vocab)
-        out = [tuple(torch.cat([r[k] for r in res[i]], 1) for k in range(5)) for i in range(n)]
+    out = (self._plan_mtp if c.mtp else self._plan_ar)(st, b, sep, fz, noise)
     loc = torch.cat([o[0] for o in out], 1)                                                 # (b,S) local ids
     z = loc + torch.tensor(sum([[self.off[i]] * s for i, s in enumerate(self.slots)], []), device=dev)
     return dict(z=z, loc=loc, e=torch.cat([o[1] for o in out], 1), e_soft=torch.cat([o[2] for o in out], 1),
                 y_soft=[o[3] for o in out], logits=[o[4] for o in out],
                 valid=torch.cat([self._visible(out[i][0], i) for i in range(n)], 1))
 
-# %% ../nbs/06_planner.ipynb #36919d9e
+# %% ../nbs/06_planner.ipynb #0e8d96b2
 @patch
 def _prefix(self:PlannerLM, e:Tensor, # (b,S,d) slot embeddings
             valid:Tensor, # (b,S) visible slots
@@ -295,6 +339,7 @@ def _prefix(self:PlannerLM, e:Tensor, # (b,S,d) slot embeddings
     h = torch.cat(hs, 1) + self.type_emb[torch.tensor(typ, device=dev)].to(dt)
     return h, torch.tensor(pos, device=dev).expand(b, -1), torch.cat(vis, 1)
 
+# %% ../nbs/06_planner.ipynb #0e97344d
 @patch
 def _pause_prefix(self:PlannerLM, u:Tensor, um:Tensor) -> tuple[Tensor, Tensor, Tensor]:
     "Pause-plan control prefix `[u, <PLAN>, <pause> × S, <BOS>]` (left-padded u)."
@@ -304,6 +349,7 @@ def _pause_prefix(self:PlannerLM, u:Tensor, um:Tensor) -> tuple[Tensor, Tensor, 
     pos = torch.cat([positions_from_mask(um), um.long().sum(-1, keepdim=True) + torch.arange(S + 2, device=u.device)], 1)
     return h, pos, torch.cat([um.bool(), um.new_ones(b, S + 2, dtype=torch.bool)], 1)
 
+# %% ../nbs/06_planner.ipynb #9732879b
 @patch
 def execute(self:PlannerLM, prefix:tuple, # from `_prefix` / `_pause_prefix`
             y:Tensor, ym:Tensor|None=None, # (b,t) text (right-padded) and its mask
@@ -342,7 +388,7 @@ def corrupt_plan(self:PlannerLM, z:Tensor, # (b,S) global rows
         z = torch.where(hit, rnd(), z)
     return z, valid
 
-# %% ../nbs/06_planner.ipynb #d0e5a80d
+# %% ../nbs/06_planner.ipynb #35dbad45
 @patch
 def plan_losses(self:PlannerLM, pl:dict) -> dict:
     "Commitment, usage-KL, EOS and quota losses of a plan (straight-through training)."
@@ -364,6 +410,7 @@ def plan_losses(self:PlannerLM, pl:dict) -> dict:
     res["quota"] = self.quota.lam * torch.stack(out["used"]).mean() if self.config.quota is not None else res["eos"] * 0
     return res
 
+# %% ../nbs/06_planner.ipynb #923e56cd
 @patch
 def plan_metrics(self:PlannerLM, pl:dict) -> dict:
     "The seed's cheap health metrics of one plan: entropy, max-prob, cos(e_soft, e_hard), code usage, lengths."
@@ -380,12 +427,20 @@ def plan_metrics(self:PlannerLM, pl:dict) -> dict:
     out |= dict(concepts=float(sum(n_c).mean()), plan_used=float(torch.stack([(n / t.max_len).mean() for n, t in zip(n_c, T)]).mean()))
     return out
 
-# %% ../nbs/06_planner.ipynb #9d86c020
+# %% ../nbs/06_planner.ipynb #b09b11b1
+@patch
+def grad_groups(self:PlannerLM) -> dict:
+    "Parameter groups for `conceptlab.monitor.grad_norms`: the planner's head and queries, concept rows, type embeddings, LoRA."
+    return {"planner": lambda n: n in ("plan_head", "query_emb"), "concept_rows": lambda n: n == "concept_emb",
+            "type_emb": lambda n: n == "type_emb", "lora": lambda n: "lora_" in n}
+
+# %% ../nbs/06_planner.ipynb #d85c0ff9
 def _row_keys(u:Tensor, um:Tensor, y:Tensor, ym:Tensor) -> list[str]:
     "A content key per example (the z* cache is keyed by what the example is, not where it sits in a batch)."
     return [hashlib.blake2b((str(a[am.bool()].tolist()) + "|" + str(c[cm.bool()].tolist())).encode(), digest_size=8).hexdigest()
             for a, am, c, cm in zip(u, um, y, ym)]
 
+# %% ../nbs/06_planner.ipynb #35088c76
 @patch
 def _split(self:PlannerLM, x:Tensor, am:Tensor, labels:Tensor|None):
     "Rows `[u, y, pad]` (prompt = labels -100) → u left-padded, y right-padded, and where y sits in the row."
@@ -400,12 +455,15 @@ def _split(self:PlannerLM, x:Tensor, am:Tensor, labels:Tensor|None):
     ym = srcy < L[:, None]; y = x.gather(1, srcy.clamp(max=x.shape[1] - 1)) * ym
     return u, um.long(), y, ym.long(), s
 
+# %% ../nbs/06_planner.ipynb #dcbd627c
 @patch
 def _check_ids(self:PlannerLM, x:Tensor):
+    "Refuse input ids that are this planner's concept rows."
     hit = torch.isin(x, self.concept_ids)
     if hit.any(): raise ValueError(f"input ids {x[hit].unique()[:4].tolist()} are this planner's concept rows "
                                    f"({self.concept_ids.min().item()}..{self.concept_ids.max().item()}): text and concepts must not overlap")
 
+# %% ../nbs/06_planner.ipynb #f50f6d3d
 @patch
 def _cap(self:PlannerLM) -> int|None:
     "The curriculum's text length cap at the current step (None: no cap)."
@@ -414,7 +472,7 @@ def _cap(self:PlannerLM) -> int|None:
         if self.step >= s: cap = int(n)
     return cap
 
-# %% ../nbs/06_planner.ipynb #eb7d48cc
+# %% ../nbs/06_planner.ipynb #ea5ec701
 @patch
 def _plan_of(self:PlannerLM, loc:Tensor) -> dict:
     "A plan from given local ids (no planner pass): rows, hard embeddings, visibility."
@@ -422,6 +480,7 @@ def _plan_of(self:PlannerLM, loc:Tensor) -> dict:
     z = loc + torch.tensor(sum([[self.off[i]] * s for i, s in enumerate(self.slots)], []), device=loc.device)
     return dict(z=z, loc=loc, e=self.concept_emb[z], valid=torch.cat([self._visible(loc[:, S0[i]:S0[i + 1]], i) for i in range(self.n)], 1))
 
+# %% ../nbs/06_planner.ipynb #3867fbb5
 @patch
 def log_p_z(self:PlannerLM, pl:dict) -> Tensor: # (b,)
     "log p(z|u) of a (teacher-forced) plan over its visible slots, the forced last `<EOS>` left out (its probability is 1)."
@@ -429,12 +488,24 @@ def log_p_z(self:PlannerLM, pl:dict) -> Tensor: # (b,)
     return sum((pl["logits"][i][:, :-1].log_softmax(-1).gather(-1, pl["loc"][:, S0[i]:S0[i + 1] - 1, None])[..., 0]
                 * pl["valid"][:, S0[i]:S0[i + 1] - 1]).sum(-1) for i in range(self.n))
 
+# %% ../nbs/06_planner.ipynb #68ac1b4d
 @patch
 def log_p_y(self:PlannerLM, pl:dict, y:Tensor, ym:Tensor) -> Tensor: # (b,)
     "log p(y|z): the executor's summed log-likelihood of the text given the plan."
     lg = self.execute(self._prefix(pl["e"], pl["valid"]), y, ym)[:, :-1].float()
     return (lg.log_softmax(-1).gather(-1, y[..., None])[..., 0] * ym).sum(-1)
 
+# %% ../nbs/06_planner.ipynb #202d45a6
+@patch
+def _random_plan(self:PlannerLM, b:int, dev) -> Tensor: # (b,S) local ids
+    "A full-length plan of uniformly random concepts (the E-step's exploration candidate)."
+    V = torch.tensor([t.vocab for t in self.config.type_cfgs], device=dev)[self.slot_type.to(dev)]
+    loc = (torch.rand(b, len(V), device=dev) * V).long().clamp(max=V - 1)
+    last = torch.tensor(np.cumsum(self.slots) - 1, device=dev)
+    loc[:, last] = V[last]                                                          # each type ends in its forced <EOS>
+    return loc
+
+# %% ../nbs/06_planner.ipynb #1a816810
 @patch
 @torch.no_grad()
 def e_step(self:PlannerLM, u, um, y, ym, # the batch: input (left-padded), text (right-padded)
@@ -468,22 +539,16 @@ def e_step(self:PlannerLM, u, um, y, ym, # the batch: input (left-padded), text 
         out |= flip_rate(old[has_old], new[has_old], v[has_old]) | staleness_gap(out["s_best"][has_old], S[has_old, -1])
     return out
 
-@patch
-def _random_plan(self:PlannerLM, b:int, dev) -> Tensor: # (b,S) local ids
-    "A full-length plan of uniformly random concepts (the E-step's exploration candidate)."
-    V = torch.tensor([t.vocab for t in self.config.type_cfgs], device=dev)[self.slot_type.to(dev)]
-    loc = (torch.rand(b, len(V), device=dev) * V).long().clamp(max=V - 1)
-    last = torch.tensor(np.cumsum(self.slots) - 1, device=dev)
-    loc[:, last] = V[last]                                                          # each type ends in its forced <EOS>
-    return loc
-
+# %% ../nbs/06_planner.ipynb #a5e8785d
 @patch
 def _cached(self:PlannerLM, keys:list[str], dev) -> tuple[Tensor|None, Tensor]:
+    "The cached z* of each key (zeros where there is none, None if no key has one) and which keys have one."
     have = torch.tensor([k in self.zcache for k in keys], device=dev)
     if not have.any(): return None, have
     S = sum(self.slots); blank = torch.zeros(S, dtype=torch.long)
     return torch.stack([self.zcache.get(k, blank) for k in keys]).to(dev), have
 
+# %% ../nbs/06_planner.ipynb #aab421d8
 @patch
 def _training_plan(self:PlannerLM, u, um, y, ym, mets:dict) -> tuple[dict, Tensor|None]:
     "The plan a training step uses (ST sample, cached plan, or Hard-EM z*) and the planner's M-step loss."
@@ -507,14 +572,11 @@ def _training_plan(self:PlannerLM, u, um, y, ym, mets:dict) -> tuple[dict, Tenso
     for key, l in zip(keys, pl["loc"].detach().cpu()): self.zcache[key] = l
     return pl, None
 
-# %% ../nbs/06_planner.ipynb #6e2ad908
+# %% ../nbs/06_planner.ipynb #221e43ba
 @patch
-def forward(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, labels:Tensor|None=None,
-            prompt_ids:Tensor|None=None, prompt_mask:Tensor|None=None, corrupt:str|None=None, replace_frac:float=0.0,
-            **kw) -> MethodOutput:
-    self._check_ids(input_ids)
-    c, b, T = self.config, *input_ids.shape
-    am = attention_mask if attention_mask is not None else torch.ones_like(input_ids)
+def _inputs(self:PlannerLM, input_ids:Tensor, am:Tensor, labels:Tensor|None, prompt_ids:Tensor|None, prompt_mask:Tensor|None):
+    "What the planner reads and the executor writes: `(u, um, y, ym, s)`; s: where y starts in a `[u, y]` row (None unless split)."
+    c = self.config
     s = None
     if prompt_ids is not None:
         self._check_ids(prompt_ids)
@@ -526,7 +588,14 @@ def forward(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, l
         cap = self._cap() if self.training else None
         if cap: y, ym = y[:, :cap], ym[:, :cap]
         u, um = y, ym
-    mets, loss = {}, 0.0
+    return u, um, y, ym, s
+
+# %% ../nbs/06_planner.ipynb #a7bcd251
+@patch
+def _plan_execute(self:PlannerLM, u, um, y, ym, corrupt:str|None, replace_frac:float,
+                  mets:dict) -> tuple[Tensor, Tensor|float]: # executor logits (b,t+1,V), the plan's loss
+    "Plan (or the pause prefix), apply a control, execute; the plan's losses and metrics go into `mets`."
+    c, loss = self.config, 0.0
     if c.content == "pause": lg = self.execute(self._pause_prefix(u, um), y, ym)
     else:
         if self.training: pl, m_loss = self._training_plan(u, um, y, ym, mets)
@@ -543,23 +612,48 @@ def forward(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, l
             loss = c.w_commit * L["commit"] + c.w_usage * L["usage"] + c.w_eos * L["eos"] + L["quota"]
             mets |= {f"loss_{k}": v.detach() for k, v in L.items()} | dict(tau=self.tau_now(), quota_lambda=self.quota.lam)
         mets["compression_ratio"] = ym.sum() / (valid & (pl["loc"] < torch.tensor([t.vocab for t in c.type_cfgs], device=z.device)[self.slot_type.to(z.device)])).sum().clamp(min=1)
-    tgt = y.masked_fill(~ym.bool(), -100)
-    rec = F.cross_entropy(lg[:, :-1].flatten(0, 1).float(), tgt.flatten(), ignore_index=-100)
-    mets["recon_tf_acc"] = ((lg[:, :-1].argmax(-1) == y) & ym.bool()).sum() / ym.sum().clamp(min=1)
-    mets["loss_recon"] = rec.detach()
+    return lg, loss
+
+# %% ../nbs/06_planner.ipynb #4733e49f
+@patch
+def _row_logits(self:PlannerLM, lg:Tensor, # (b,t+1,V) executor logits: [:, k] predicts y[k]
+                y:Tensor, ym:Tensor, s:Tensor|None, T:int, prompt_ids:Tensor|None) -> Tensor: # (b,T,V)
+    "The executor's logits aligned with `input_ids` (position t predicts t + 1)."
+    b = lg.shape[0]
     if s is None: logits = F.pad(lg[:, 1:], (0, 0, 0, T - y.shape[1])) if prompt_ids is None else lg[:, 1:]   # (b,T,V): t predicts t+1
     else:                                                                                  # back onto the [u, y] row
         logits = lg.new_zeros(b, T, lg.shape[-1])
         sel = ym.bool(); cols = (s[:, None] - 1 + torch.arange(y.shape[1], device=y.device))
         logits[torch.arange(b, device=y.device)[:, None].expand_as(cols)[sel], cols[sel]] = lg[:, :-1][sel]
+    return logits
+
+# %% ../nbs/06_planner.ipynb #884b86d3
+@patch
+def forward(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, labels:Tensor|None=None,
+            prompt_ids:Tensor|None=None, prompt_mask:Tensor|None=None, corrupt:str|None=None, replace_frac:float=0.0,
+            **kw) -> MethodOutput:
+    "Plan from u, execute y; the executor's CE plus the plan's losses, logits aligned with `input_ids`."
+    self._check_ids(input_ids)
+    T = input_ids.shape[1]
+    am = attention_mask if attention_mask is not None else torch.ones_like(input_ids)
+    u, um, y, ym, s = self._inputs(input_ids, am, labels, prompt_ids, prompt_mask)
+    mets = {}
+    lg, loss = self._plan_execute(u, um, y, ym, corrupt, replace_frac, mets)
+    tgt = y.masked_fill(~ym.bool(), -100)
+    rec = F.cross_entropy(lg[:, :-1].flatten(0, 1).float(), tgt.flatten(), ignore_index=-100)
+    mets["recon_tf_acc"] = ((lg[:, :-1].argmax(-1) == y) & ym.bool()).sum() / ym.sum().clamp(min=1)
+    mets["loss_recon"] = rec.detach()
+    logits = self._row_logits(lg, y, ym, s, T, prompt_ids)
     return MethodOutput(loss=rec + loss, logits=logits, metrics={k: torch.as_tensor(v).detach().float() for k, v in mets.items()})
 
+# %% ../nbs/06_planner.ipynb #eaef226a
 @patch
 def on_step(self:PlannerLM, step:int, metrics:dict):
     "Advance the step (temperature, curriculum, E-step schedule) and the quota controller."
     self.step = step
     if self.config.quota is not None and "plan_used" in metrics: self.quota.update(float(metrics["plan_used"]))
 
+# %% ../nbs/06_planner.ipynb #779edf76
 @patch
 def extra_state(self:PlannerLM) -> dict: return dict(step=self.step, quota=self.quota.state_dict())
 @patch
@@ -567,13 +661,14 @@ def load_extra_state(self:PlannerLM, s:dict):
     self.step = s.get("step", 0)
     if "quota" in s: self.quota.load_state_dict(s["quota"])
 
+# %% ../nbs/06_planner.ipynb #464b55b6
 @patch
-def grad_groups(self:PlannerLM) -> dict:
-    "Parameter groups for `conceptlab.monitor.grad_norms`: the planner's head and queries, concept rows, type embeddings, LoRA."
-    return {"planner": lambda n: n in ("plan_head", "query_emb"), "concept_rows": lambda n: n == "concept_emb",
-            "type_emb": lambda n: n == "type_emb", "lora": lambda n: "lora_" in n}
+def concepts_planned(self:PlannerLM, pl:dict) -> list[int]:
+    "Concepts each row of plan `pl` holds (its `<EOS>` slots and invisible slots left out)."
+    V = torch.tensor([t.vocab for t in self.config.type_cfgs], device=pl["loc"].device)[self.slot_type.to(pl["loc"].device)]
+    return (pl["valid"] & (pl["loc"] < V)).sum(-1).tolist()
 
-# %% ../nbs/06_planner.ipynb #3150d0c6
+# %% ../nbs/06_planner.ipynb #941ed9ad
 @patch
 def _prefill(self:PlannerLM, prefix:tuple) -> tuple[Tensor, dict]:
     "Run the executor prefix into a cache; the logits of the first text token and the decoding state."
@@ -584,6 +679,7 @@ def _prefill(self:PlannerLM, prefix:tuple) -> tuple[Tensor, dict]:
     h = self._layers(h0, mask[:, None], pos0, st["cache"])
     return self._text_head(h[:, -1]), st
 
+# %% ../nbs/06_planner.ipynb #56a9e25e
 @patch
 def _next(self:PlannerLM, st:dict, ids:Tensor) -> Tensor: # (b,V)
     "Feed one token per row (b,1); the logits of the next."
@@ -593,9 +689,20 @@ def _next(self:PlannerLM, st:dict, ids:Tensor) -> Tensor: # (b,V)
     st["pos"] = st["pos"] + 1
     return self._text_head(h[:, -1])
 
+# %% ../nbs/06_planner.ipynb #56d46158
+class ExecutorState:
+    "The executor's decoding cache after `generate(..., return_state=True)`: what it holds while writing."
+    def __init__(self, cache, prefix_len:int): self.cache, self.prefix_len = cache, prefix_len
+    def kv_bytes(self) -> dict:
+        "Bytes of keys + values the executor holds (concept prefix + written text; the prompt's planner cache is gone)."
+        nb = cache_bytes(self.cache)
+        return dict(executor=nb, total=nb)
+
+# %% ../nbs/06_planner.ipynb #5923b1f4
 @patch
 def _decode(self:PlannerLM, prefix:tuple, n:int, do_sample=False, temperature=1.0, eos=None, pad=None,
             suppress=None, generator=None, return_state:bool=False) -> Tensor: # (b,≤n)
+    "Greedy or sampled decoding of up to `n` tokens after the prefix, with the executor's cache."
     lg, st = self._prefill(prefix)
     b, dev = lg.shape[0], lg.device
     eos = torch.as_tensor([] if eos is None else eos, device=dev).reshape(-1)
@@ -611,14 +718,7 @@ def _decode(self:PlannerLM, prefix:tuple, n:int, do_sample=False, temperature=1.
     gen = torch.stack(out, 1) if out else torch.zeros(b, 0, dtype=torch.long, device=dev)
     return (gen, ExecutorState(st["cache"], prefix[0].shape[1])) if return_state else gen
 
-class ExecutorState:
-    "The executor's decoding cache after `generate(..., return_state=True)`: what it holds while writing."
-    def __init__(self, cache, prefix_len:int): self.cache, self.prefix_len = cache, prefix_len
-    def kv_bytes(self) -> dict:
-        "Bytes of keys + values the executor holds (concept prefix + written text; the prompt's planner cache is gone)."
-        nb = cache_bytes(self.cache)
-        return dict(executor=nb, total=nb)
-
+# %% ../nbs/06_planner.ipynb #4aad2507
 @patch
 @torch.no_grad()
 def generate(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, max_new_tokens:int=32,
@@ -633,10 +733,12 @@ def generate(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, 
         pl = self.plan(input_ids, um, noise=False); prefix = self._prefix(pl["e"], pl["valid"])
     gen = self._decode(prefix, max_new_tokens, do_sample, temperature, eos_token_id, pad_token_id, suppress_tokens, generator, return_state)
     gen, st = gen if return_state else (gen, None)
+    self.last_stats = dict(concepts=self.concepts_planned(pl) if pl is not None else [0] * len(input_ids))
     out = torch.cat([input_ids, gen], 1)
     extra = ((pl,) if return_plan else ()) + ((st,) if return_state else ())
     return (out, *extra) if extra else out
 
+# %% ../nbs/06_planner.ipynb #cb646646
 @patch
 @torch.no_grad()
 def reconstruct(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None,
@@ -653,13 +755,18 @@ def reconstruct(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=Non
 def reserved_ids(self:PlannerLM) -> Tensor: return self.concept_ids     # the declared hook: rows that are never text
 
 @patch
+def generation_stats(self:PlannerLM, attention_mask, new_tokens) -> dict[str, list]:
+    "The declared hook: concepts planned per row in the last `generate` (the executor never reads the prompt)."
+    return dict(concepts=list(self.last_stats["concepts"]))
+
+@patch
 def decode_state(self:PlannerLM, input_ids, attention_mask, max_new_tokens:int, suppress_tokens=None) -> tuple[Tensor, int]:
     "Plan, then write `max_new_tokens` greedy tokens; the bytes of the executor's cache at the end (the declared hook)."
     out, st = self.generate(input_ids, attention_mask, max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=0,
                             eos_token_id=[], suppress_tokens=suppress_tokens, return_state=True)
     return out, st.kv_bytes()["total"]
 
-# %% ../nbs/06_planner.ipynb #dbdeb7d7
+# %% ../nbs/06_planner.ipynb #777beb52
 def planner_masks(t:int, # prompt (planner) and text (executor) length
                   slots:list[int], # slots per type (max_len + 1)
                   parallel:bool=True) -> tuple[Tensor, Tensor]: # (P,P), (E,E) bool
@@ -671,6 +778,7 @@ def planner_masks(t:int, # prompt (planner) and text (executor) length
     E = 2 + sum(s + 1 for s in slots) + t
     return causal & same, torch.ones(E, E, dtype=torch.bool).tril()
 
+# %% ../nbs/06_planner.ipynb #e6868395
 @patch
 def mask_of(self:PlannerLM, t:int) -> tuple[Tensor, list[str]]:
     "Planner and executor masks for a t-token text as one block-diagonal matrix, and position labels."
@@ -683,6 +791,7 @@ def mask_of(self:PlannerLM, t:int) -> tuple[Tensor, list[str]]:
     lab += ["<BOS>"] + sum([[f"<SEP_{n}>"] + [f"{n}{j}" for j in range(1, s)] + [f"<EOS_{n}>"] for n, s in zip(names, self.slots)], []) + ["<BOS>"] + [f"y{i}" for i in range(t)]
     return m[None, None], lab
 
+# %% ../nbs/06_planner.ipynb #b3714b7b
 @patch
 def plot_mask_for(self:PlannerLM, tok, text:str, ax=None, max_tokens:int=8):
     "This model's planner | executor masks on the first `max_tokens` tokens of `text` (autoencoding: u = y)."

@@ -20,7 +20,7 @@ from .eval import corrupt_concepts
 __all__ = ['MARKERS', 'POOLINGS', 'PoolerConfig', 'EmbedPooler', 'PoolLayout', 'pool_layout', 'marker_ids', 'compress_trace',
            'PoolerOutput', 'PoolerLM', 'plot_pooled']
 
-# %% ../nbs/04_pooler.ipynb #ae53287a
+# %% ../nbs/04_pooler.ipynb #41089c73
 MARKERS = ("<|vision_start|>", "<|fim_pad|>", "<|vision_end|>", "<think>", "</think>")
 POOLINGS = ("mean", "last", "attention")
 
@@ -43,15 +43,19 @@ class PoolerConfig(MethodConfig):
         self.lora_r, self.train_embeddings, self.content, self.span = lora_r, train_embeddings, content, span
         self.max_windows, self.base_lora_r = max_windows, base_lora_r
         super().__init__(base=base, **kw)
-    def validate(self):
-        for f, lo in (("window", 1), ("n_new", 1), ("pooler_layers", 1), ("lora_r", 1), ("max_windows", 0), ("base_lora_r", 0)):
-            v = getattr(self, f)
-            if not isinstance(v, int) or v < lo: raise ValueError(f"{f}={v!r} must be an int >= {lo}")
-        if self.pooling not in POOLINGS: raise ValueError(f"pooling={self.pooling!r}: use one of {POOLINGS}")
-        if self.content not in ("pooled", "pause"): raise ValueError(f"content={self.content!r}: use 'pooled' or 'pause'")
-        if self.span not in ("think", "think+answer"): raise ValueError(f"span={self.span!r}: use 'think' or 'think+answer'")
 
-# %% ../nbs/04_pooler.ipynb #58c2f223
+# %% ../nbs/04_pooler.ipynb #84b6b50d
+@patch
+def validate(self:PoolerConfig):
+    "Check every field; the error names the field and its allowed range."
+    for f, lo in (("window", 1), ("n_new", 1), ("pooler_layers", 1), ("lora_r", 1), ("max_windows", 0), ("base_lora_r", 0)):
+        v = getattr(self, f)
+        if not isinstance(v, int) or v < lo: raise ValueError(f"{f}={v!r} must be an int >= {lo}")
+    if self.pooling not in POOLINGS: raise ValueError(f"pooling={self.pooling!r}: use one of {POOLINGS}")
+    if self.content not in ("pooled", "pause"): raise ValueError(f"content={self.content!r}: use 'pooled' or 'pause'")
+    if self.span not in ("think", "think+answer"): raise ValueError(f"span={self.span!r}: use 'think' or 'think+answer'")
+
+# %% ../nbs/04_pooler.ipynb #2ffc6814
 class EmbedPooler(nn.Module):
     "Reads `(n,W)` window token ids and returns `(n,d)` pooled embeddings."
     def __init__(self, base_model:PreTrainedModel, layers:int=2, pooling:str="mean", lora_r:int=16,
@@ -74,16 +78,19 @@ class EmbedPooler(nn.Module):
         self.pooling = pooling
         self.query = nn.Parameter(torch.zeros(w.shape[1])) if pooling == "attention" else None
 
-    def forward(self, ids:Tensor # (n,W) window token ids
-               ) -> Tensor: # (n,d)
-        n, W = ids.shape
-        h = self.body(inputs_embeds=self.embed(ids), position_ids=torch.arange(W, device=ids.device).expand(n, W)).last_hidden_state  # (n,W,d)
-        if self.pooling == "mean": p = h.mean(1)
-        elif self.pooling == "last": p = h[:, -1]
-        else: p = (torch.softmax(h @ self.query / math.sqrt(h.shape[-1]), 1)[..., None] * h).sum(1)  # (n,d)
-        return self.proj(p)
+# %% ../nbs/04_pooler.ipynb #df818008
+@patch
+def forward(self:EmbedPooler, ids:Tensor # (n,W) window token ids
+           ) -> Tensor: # (n,d)
+    "Read each window causally, pool it (mean, last or attention) and map it to the base's embedding scale."
+    n, W = ids.shape
+    h = self.body(inputs_embeds=self.embed(ids), position_ids=torch.arange(W, device=ids.device).expand(n, W)).last_hidden_state  # (n,W,d)
+    if self.pooling == "mean": p = h.mean(1)
+    elif self.pooling == "last": p = h[:, -1]
+    else: p = (torch.softmax(h @ self.query / math.sqrt(h.shape[-1]), 1)[..., None] * h).sum(1)  # (n,d)
+    return self.proj(p)
 
-# %% ../nbs/04_pooler.ipynb #362a9d93
+# %% ../nbs/04_pooler.ipynb #969b9581
 @dataclass
 class PoolLayout:
     "Where a batch's windows are and what each token sees."
@@ -100,6 +107,7 @@ def _first(hit:Tensor, default:Tensor) -> Tensor:
     idx = torch.where(hit, torch.arange(t, device=hit.device), t).min(1).values   # (b,)
     return torch.where(idx < t, idx, default)
 
+# %% ../nbs/04_pooler.ipynb #ac916cb4
 def pool_layout(input_ids:Tensor, # (b,t)
                 marker:dict, # token ids by name: think, end_think, stops (list)
                 W:int, n_new:int, span:str="think", max_windows:int=0,
@@ -123,7 +131,7 @@ def pool_layout(input_ids:Tensor, # (b,t)
     win = torch.where((rel >= 0) & (rel < K[:, None] * W), rel // W, -1)
     return PoolLayout(r0, L, K, state, win, W)
 
-# %% ../nbs/04_pooler.ipynb #ab32aa7c
+# %% ../nbs/04_pooler.ipynb #d1d934ad
 def marker_ids(tok) -> dict:
     "Ids of the pooler's marker tokens; a clear error when the tokenizer lacks one."
     ids = {m: tok.convert_tokens_to_ids(m) for m in MARKERS}
@@ -134,6 +142,7 @@ def marker_ids(tok) -> dict:
     return dict(vstart=ids[MARKERS[0]], slot=ids[MARKERS[1]], vend=ids[MARKERS[2]], think=ids[MARKERS[3]],
                 end_think=ids[MARKERS[4]], stops=stops)
 
+# %% ../nbs/04_pooler.ipynb #13e31f40
 def compress_trace(ids:list[int]|Tensor, # one tokenised trace with a <think> span
                    tok, W:int, n_new:int=1, windows:int|None=None, span:str="think") -> dict:
     "The seed's tensors for one trace with its first `windows` windows pooled (None: as generation ends)."
@@ -154,7 +163,7 @@ def compress_trace(ids:list[int]|Tensor, # one tokenised trace with a <think> sp
     return dict(original_tokens=o, replaced_original_tokens=rep, compressed_input_ids=comp, labels=labels,
                 position_ids=pos, windows=o[r0:r0 + K*W].view(K, W), n_windows=K)
 
-# %% ../nbs/04_pooler.ipynb #8b05ea07
+# %% ../nbs/04_pooler.ipynb #3b0e7a2d
 @dataclass
 class PoolerOutput(MethodOutput):
     "`MethodOutput` plus the positions that are real text predictions."
@@ -178,23 +187,32 @@ class PoolerLM(MethodModel):
             self.pause = nn.Parameter(w[self.mk["slot"]].clone())
             self.marks = nn.Parameter(w[[self.mk["vstart"], self.mk["vend"]]].clone())
 
-    def marker_embeds(self) -> Tensor: # (2,d) vstart, vend
-        if self.config.content == "pause": return self.marks
-        return self.pooler.embed(torch.tensor([self.mk["vstart"], self.mk["vend"]], device=self.device))
+# %% ../nbs/04_pooler.ipynb #fdf35cdd
+@patch
+def marker_embeds(self:PoolerLM) -> Tensor: # (2,d) vstart, vend
+    "Embeddings of the `vstart` and `vend` markers: the pooler's table (seed), or two learned vectors (pause)."
+    if self.config.content == "pause": return self.marks
+    return self.pooler.embed(torch.tensor([self.mk["vstart"], self.mk["vend"]], device=self.device))
 
-    def pool(self, windows:Tensor # (n,W) token ids
-            ) -> Tensor: # (n,d)
-        "One slot embedding per window."
-        if self.config.content == "pause": return self.pause.expand(len(windows), -1)
-        if not len(windows): return torch.zeros(0, self.lm.config.hidden_size, device=self.device)
-        return self.pooler(windows)
+# %% ../nbs/04_pooler.ipynb #39b426a9
+@patch
+def pool(self:PoolerLM, windows:Tensor # (n,W) token ids
+        ) -> Tensor: # (n,d)
+    "One slot embedding per window."
+    if self.config.content == "pause": return self.pause.expand(len(windows), -1)
+    if not len(windows): return torch.zeros(0, self.lm.config.hidden_size, device=self.device)
+    return self.pooler(windows)
 
-    def layout(self, input_ids, attention_mask=None) -> PoolLayout:
-        c = self.config
-        return pool_layout(input_ids, self.mk, c.window, c.n_new, c.span, c.max_windows, attention_mask)
+# %% ../nbs/04_pooler.ipynb #512aa485
+@patch
+def layout(self:PoolerLM, input_ids, attention_mask=None) -> PoolLayout:
+    "`pool_layout` of a batch under this model's markers and config."
+    c = self.config
+    return pool_layout(input_ids, self.mk, c.window, c.n_new, c.span, c.max_windows, attention_mask)
 
-# %% ../nbs/04_pooler.ipynb #ee629d47
-def _extras(self, input_ids, lay:PoolLayout, corrupt:str|None=None):
+# %% ../nbs/04_pooler.ipynb #93ba4644
+@patch
+def _extras(self:PoolerLM, input_ids, lay:PoolLayout, corrupt:str|None=None):
     "Embeddings `(b,E,d)`, positions `(b,E)` and slot validity `(b,K)` of the extra entries."
     b, K, W, dev = input_ids.shape[0], int(lay.K.max()), lay.W, input_ids.device
     i = torch.arange(K, device=dev)
@@ -217,9 +235,10 @@ def _extras(self, input_ids, lay:PoolLayout, corrupt:str|None=None):
     ex = torch.cat([mk[0].expand(b, 1, d), slots, mk[1].expand(b, K, d), cp], 1)     # (b,E,d)
     pos = torch.cat([lay.r0[:, None], start + W - 1, start + W - 1, cpos], 1)        # (b,E)
     return ex, pos, valid
-PoolerLM._extras = _extras
 
-def _forward(self, input_ids, attention_mask=None, labels=None, corrupt:str|None=None, **kw) -> PoolerOutput:
+# %% ../nbs/04_pooler.ipynb #9341b7e8
+@patch
+def forward(self:PoolerLM, input_ids, attention_mask=None, labels=None, corrupt:str|None=None, **kw) -> PoolerOutput:
     "Logits of every text token in the state generation reads it in; loss on `labels` (or all text)."
     b, t = input_ids.shape
     lay = self.layout(input_ids, attention_mask)
@@ -236,7 +255,6 @@ def _forward(self, input_ids, attention_mask=None, labels=None, corrupt:str|None
     mets = dict(compression_ratio=(n_text / kv).mean(), windows=lay.K.float().mean(),
                 reasoning_ratio=(lay.L / (lay.L - lay.K*W + torch.where(lay.K > 0, lay.K + 2, 0)).clamp(min=1)).float().mean())
     return PoolerOutput(loss=lm_loss(logits, y), logits=logits, metrics={k: v.detach() for k, v in mets.items()}, score_mask=sm)
-PoolerLM.forward = _forward
 
 # %% ../nbs/04_pooler.ipynb #152763e2
 def plot_pooled(model:PoolerLM, ids:Tensor, # (t,) one trace
@@ -249,7 +267,7 @@ def plot_pooled(model:PoolerLM, ids:Tensor, # (t,) one trace
     labels = txt + ["vs"] + [f"s{i}" for i in range(K)] + [f"ve{i+1}" for i in range(K)] + [txt[p] + "'" for p in cpos[0].tolist()]
     return plot_mask(m, labels, ax=ax, title=title or f"pooler W={model.config.window}, n_new={model.config.n_new}: {K} windows")
 
-# %% ../nbs/04_pooler.ipynb #5d5ac10d
+# %% ../nbs/04_pooler.ipynb #aafa9689
 class _Row:
     "One row of a generation batch: its text by position, reasoning region, pooled state and slot vectors."
     def __init__(self, ids:list[int], mk:dict, cfg:PoolerConfig):
@@ -264,25 +282,35 @@ class _Row:
         if self.r0 is None and i == self.mk["think"]: self.r0 = p + 1
         elif self.r0 is not None and self.end is None and self._ends(i): self.end = p
         return ("t", i, p)
-    def target_k(self) -> int:
-        "Windows the online rule wants pooled now."
-        if self.r0 is None: return 0
-        c = self.cfg; L = (self.end if self.end is not None else len(self.text)) - self.r0
-        k = (L - c.n_new) // c.window if L >= c.window + c.n_new else 0
-        return min(k, c.max_windows) if c.max_windows else k
-    def dead(self, e) -> bool:
-        "Entries a new pooling step replaces: the old end marker and the text from the first unpooled window on."
-        return e[0] == "ve" or (e[0] == "t" and e[2] >= self.r0 + self.k * self.cfg.window)
-    def repool(self, k2:int) -> tuple[list, list]:
-        "Move to `k2` pooled windows: the windows to pool and the entries to append."
-        W, r0 = self.cfg.window, self.r0
-        new = ([("vs", None, r0)] if self.k == 0 else []) + [("s", i, r0 + (i+1)*W - 1) for i in range(self.k, k2)]
-        new += [("ve", None, r0 + k2*W - 1)] + [("t", self.text[p], p) for p in range(r0 + k2*W, len(self.text))]
-        wins = [self.text[r0 + i*W: r0 + (i+1)*W] for i in range(self.k, k2)]
-        return wins, new
 
-# %% ../nbs/04_pooler.ipynb #4a6a0616
-def _embed_entries(self, rows, chunks) -> tuple[Tensor, Tensor, Tensor]:
+# %% ../nbs/04_pooler.ipynb #7df07357
+@patch
+def target_k(self:_Row) -> int:
+    "Windows the online rule wants pooled now."
+    if self.r0 is None: return 0
+    c = self.cfg; L = (self.end if self.end is not None else len(self.text)) - self.r0
+    k = (L - c.n_new) // c.window if L >= c.window + c.n_new else 0
+    return min(k, c.max_windows) if c.max_windows else k
+
+# %% ../nbs/04_pooler.ipynb #ab9fdf0a
+@patch
+def dead(self:_Row, e) -> bool:
+    "Entries a new pooling step replaces: the old end marker and the text from the first unpooled window on."
+    return e[0] == "ve" or (e[0] == "t" and e[2] >= self.r0 + self.k * self.cfg.window)
+
+# %% ../nbs/04_pooler.ipynb #b13f33b4
+@patch
+def repool(self:_Row, k2:int) -> tuple[list, list]:
+    "Move to `k2` pooled windows: the windows to pool and the entries to append."
+    W, r0 = self.cfg.window, self.r0
+    new = ([("vs", None, r0)] if self.k == 0 else []) + [("s", i, r0 + (i+1)*W - 1) for i in range(self.k, k2)]
+    new += [("ve", None, r0 + k2*W - 1)] + [("t", self.text[p], p) for p in range(r0 + k2*W, len(self.text))]
+    wins = [self.text[r0 + i*W: r0 + (i+1)*W] for i in range(self.k, k2)]
+    return wins, new
+
+# %% ../nbs/04_pooler.ipynb #978e3bf6
+@patch
+def _embed_entries(self:PoolerLM, rows, chunks) -> tuple[Tensor, Tensor, Tensor]:
     "Left-padded embeddings `(b,m,d)`, positions `(b,m)` and validity `(b,m)` of each row's new entries."
     b, m, d, dev = len(chunks), max(len(c) for c in chunks), self.lm.config.hidden_size, self.device
     emb = torch.zeros(b, m, d, device=dev); pos = torch.zeros(b, m, dtype=torch.long, device=dev)
@@ -296,7 +324,6 @@ def _embed_entries(self, rows, chunks) -> tuple[Tensor, Tensor, Tensor]:
             if e[0] != "t": emb[r, o + j] = mk[0] if e[0] == "vs" else mk[1] if e[0] == "ve" else rows[r].slots[e[1]].float()
             pos[r, o + j] = e[2]; valid[r, o + j] = True
     return emb, pos, valid
-PoolerLM._embed_entries = _embed_entries
 
 # %% ../nbs/04_pooler.ipynb #98caa2bc
 def _compact(cache, cols:list[list]) -> list[list]:
@@ -308,15 +335,16 @@ def _compact(cache, cols:list[list]) -> list[list]:
     gather_cache(cache, ix)
     return [[None] * (n - len(l)) + [cols[r][j] for j in l] for r, l in enumerate(live)]
 
-# %% ../nbs/04_pooler.ipynb #940c3599
+# %% ../nbs/04_pooler.ipynb #3e55f326
+@patch
 @torch.no_grad()
-def _generate(self, input_ids:Tensor, # (b,t) prompts, left-padded
-              attention_mask:Tensor|None=None, max_new_tokens:int=64, do_sample:bool=False, temperature:float=1.0,
-              top_k:int=0, top_p:float=1.0, eos_token_id=None, pad_token_id:int|None=None,
-              compress:bool=True, # pool windows on the fly (False: plain cached decoding)
-              use_cache:bool=True, # False: the seed's loop, the whole compressed sequence every step
-              suppress_tokens:list[int]|None=None, # never generated (as in HF generate)
-              generator:torch.Generator|None=None, **kw) -> Tensor: # (b,t+new)
+def generate(self:PoolerLM, input_ids:Tensor, # (b,t) prompts, left-padded
+             attention_mask:Tensor|None=None, max_new_tokens:int=64, do_sample:bool=False, temperature:float=1.0,
+             top_k:int=0, top_p:float=1.0, eos_token_id=None, pad_token_id:int|None=None,
+             compress:bool=True, # pool windows on the fly (False: plain cached decoding)
+             use_cache:bool=True, # False: the seed's loop, the whole compressed sequence every step
+             suppress_tokens:list[int]|None=None, # never generated (as in HF generate)
+             generator:torch.Generator|None=None, **kw) -> Tensor: # (b,t+new)
     "Decode with windows pooled on the fly; `self.last_stats` has peak KV entries and windows per row."
     self.eval(); b, t = input_ids.shape; dev = self.device
     am = torch.ones_like(input_ids) if attention_mask is None else attention_mask
@@ -358,7 +386,6 @@ def _generate(self, input_ids:Tensor, # (b,t) prompts, left-padded
         if all(row.done for row in rows): break
     self.last_stats = dict(peak_kv=peak, windows=[row.k for row in rows], new_tokens=[sum(i != pad for i in o) for o in out])
     return torch.cat([input_ids, torch.tensor(out, dtype=torch.long, device=dev).view(b, -1)], 1)
-PoolerLM.generate = _generate
 
 # %% ../nbs/04_pooler.ipynb #50c67727
 @patch
@@ -368,3 +395,8 @@ def decode_state(self:PoolerLM, input_ids, attention_mask, max_new_tokens:int, s
                         pad_token_id=0, eos_token_id=[], suppress_tokens=suppress_tokens)
     c = self.lm.config; hd = c.hidden_size // c.num_attention_heads
     return ids, int(max(self.last_stats["peak_kv"]) * 2 * c.num_hidden_layers * c.num_key_value_heads * hd * self.lm.dtype.itemsize)
+
+@patch
+def generation_stats(self:PoolerLM, attention_mask, new_tokens) -> dict[str, list]:
+    "The declared hook: the peak context entries of each row in the last `generate` (windows pooled on the fly)."
+    return dict(peak_kv=list(self.last_stats["peak_kv"]))

@@ -19,7 +19,7 @@ from .method import MethodConfig, MethodModel, MethodOutput, register_method
 __all__ = ['MODES', 'LAYOUTS', 'RegistersConfig', 'RegistersLM', 'after_cache', 'lora_disabled', 'ae_layout',
            'plot_registers_masks', 'ae_mask']
 
-# %% ../nbs/08_registers.ipynb #8706c0ad
+# %% ../nbs/08_registers.ipynb #c7daa222
 MODES = ("registers", "autoencoder", "memory")
 LAYOUTS = ("suffix", "interleaved")   # autoencoder: concepts after the segment (ICAE), or one after each chunk of L/k
 
@@ -37,18 +37,22 @@ class RegistersConfig(MethodConfig):
         "The concept vocabularies this mode takes from free rows."
         return {"registers": [("reg", self.k)], "autoencoder": [("mem", self.k), ("ae", 1)],
                 "memory": [("mem", self.k)]}[self.mode]
-    def validate(self):
-        if self.mode not in MODES: raise ValueError(f"mode={self.mode!r}: use one of {MODES}")
-        if not isinstance(self.k, int) or self.k < 1: raise ValueError(f"k={self.k}: need at least one concept token (int >= 1)")
-        if not isinstance(self.segment, int) or self.segment < 1: raise ValueError(f"segment={self.segment} must be an int >= 1")
-        if self.mode != "registers" and self.segment < self.k:
-            raise ValueError(f"segment={self.segment} is shorter than k={self.k}: {self.k} concepts would not compress "
-                             f"a {self.segment}-token segment; use segment >= k")
-        if not isinstance(self.r, int) or self.r < 1: raise ValueError(f"r={self.r}: the LoRA rank must be an int >= 1")
-        if self.layout not in LAYOUTS: raise ValueError(f"layout={self.layout!r}: use one of {LAYOUTS}")
-        if self.register_attention not in (FULL, CAUSAL): raise ValueError(f"register_attention={self.register_attention!r}: use 'full' or 'causal'")
 
-# %% ../nbs/08_registers.ipynb #0bd46ceb
+# %% ../nbs/08_registers.ipynb #64f1f46d
+@patch
+def validate(self:RegistersConfig):
+    "Check every field; the message names the field and its allowed range."
+    if self.mode not in MODES: raise ValueError(f"mode={self.mode!r}: use one of {MODES}")
+    if not isinstance(self.k, int) or self.k < 1: raise ValueError(f"k={self.k}: need at least one concept token (int >= 1)")
+    if not isinstance(self.segment, int) or self.segment < 1: raise ValueError(f"segment={self.segment} must be an int >= 1")
+    if self.mode != "registers" and self.segment < self.k:
+        raise ValueError(f"segment={self.segment} is shorter than k={self.k}: {self.k} concepts would not compress "
+                         f"a {self.segment}-token segment; use segment >= k")
+    if not isinstance(self.r, int) or self.r < 1: raise ValueError(f"r={self.r}: the LoRA rank must be an int >= 1")
+    if self.layout not in LAYOUTS: raise ValueError(f"layout={self.layout!r}: use one of {LAYOUTS}")
+    if self.register_attention not in (FULL, CAUSAL): raise ValueError(f"register_attention={self.register_attention!r}: use 'full' or 'causal'")
+
+# %% ../nbs/08_registers.ipynb #232d2cac
 @register_method("registers")
 class RegistersLM(MethodModel):
     "k concept tokens from unused rows: registers (a), autoencoder (b) or recurrent memory (c)."
@@ -70,32 +74,50 @@ class RegistersLM(MethodModel):
     def supports_controls(self) -> bool: return self.config.mode != "registers"   # registers hold no per-text content
     @property
     def can_reconstruct(self) -> bool: return self.config.mode == "autoencoder"
-    def _rows(self, name:str) -> Tensor:
-        "Trained embeddings of concept type `name` (k, d)."
-        i0 = sum(n for t, n in self.config.concept_types[:[t for t, _ in self.config.concept_types].index(name)])
-        return self.concept_emb[i0:i0 + dict(self.config.concept_types)[name]]
-    def _check_ids(self, input_ids:Tensor):
-        hit = torch.isin(input_ids, self.concept_ids)
-        if hit.any():
-            raise ValueError(f"input_ids hold concept token ids {input_ids[hit].unique()[:4].tolist()} (rows "
-                             f"{self.concept_ids.min().item()}..{self.concept_ids.max().item()} are this method's concepts): "
-                             "text and concept ids must not overlap; strip them from the text")
-    def _layers(self, h:Tensor, mask:Tensor, pos:Tensor, cache=None) -> Tensor:
-        "All decoder layers of the base under `mask` (the one place this method runs the stack)."
-        return run_layers(self.lm, h, range(len(decoder(self.lm).layers)), mask, pos, cache)
-    def _head(self, h:Tensor) -> Tensor:
-        lg = head(self.lm, h)
-        return lg.index_fill(-1, self.concept_ids.to(lg.device), torch.finfo(lg.dtype).min)
 
-# %% ../nbs/08_registers.ipynb #0a151cbd
+# %% ../nbs/08_registers.ipynb #8aa8cde5
+@patch
+def _rows(self:RegistersLM, name:str) -> Tensor:
+    "Trained embeddings of concept type `name` (k, d)."
+    i0 = sum(n for t, n in self.config.concept_types[:[t for t, _ in self.config.concept_types].index(name)])
+    return self.concept_emb[i0:i0 + dict(self.config.concept_types)[name]]
+
+# %% ../nbs/08_registers.ipynb #a6d3f4e8
+@patch
+def _check_ids(self:RegistersLM, input_ids:Tensor):
+    "Refuse input ids that are this method's concept rows."
+    hit = torch.isin(input_ids, self.concept_ids)
+    if hit.any():
+        raise ValueError(f"input_ids hold concept token ids {input_ids[hit].unique()[:4].tolist()} (rows "
+                         f"{self.concept_ids.min().item()}..{self.concept_ids.max().item()} are this method's concepts): "
+                         "text and concept ids must not overlap; strip them from the text")
+
+@patch
+def reserved_ids(self:RegistersLM) -> Tensor: return self.concept_ids     # the declared hook: rows that are never text
+
+# %% ../nbs/08_registers.ipynb #7d3107b5
+@patch
+def _layers(self:RegistersLM, h:Tensor, mask:Tensor, pos:Tensor, cache=None) -> Tensor:
+    "All decoder layers of the base under `mask` (the one place this method runs the stack)."
+    return run_layers(self.lm, h, range(len(decoder(self.lm).layers)), mask, pos, cache)
+
+@patch
+def _head(self:RegistersLM, h:Tensor) -> Tensor:
+    "The base's head; concept rows can never be predicted as text."
+    lg = head(self.lm, h)
+    return lg.index_fill(-1, self.concept_ids.to(lg.device), torch.finfo(lg.dtype).min)
+
+# %% ../nbs/08_registers.ipynb #9885a4a3
 def after_cache(b:int, q:int, past:int, device=None) -> Tensor:
     "Mask `(b,1,q,past+q)`: q new tokens see every cached column and, causally, each other."
     m = torch.ones(b, 1, q, past + q, dtype=torch.bool, device=device)
     m[..., past:] = torch.ones(q, q, dtype=torch.bool, device=device).tril()
     return m
 
+# %% ../nbs/08_registers.ipynb #47c15a89
 @patch
 def _registers_forward(self:RegistersLM, input_ids, am):
+    "`[registers, x]` under `registers_mask`: text logits `(b,t,V)` and every hidden state `(b,k+t,d)`."
     b, t = input_ids.shape; k = self.k
     regs = self._rows("reg")[None].expand(b, -1, -1)
     h = torch.cat([regs.to(embed(self.lm, input_ids[:, :1]).dtype), embed(self.lm, input_ids)], 1)
@@ -105,7 +127,27 @@ def _registers_forward(self:RegistersLM, input_ids, am):
     h = self._layers(h, mask, pos)
     return self._head(h[:, k:]), h
 
-# %% ../nbs/08_registers.ipynb #b6e705bf
+# %% ../nbs/08_registers.ipynb #46925197
+@patch
+@torch.no_grad()
+def write_rows(self:RegistersLM):
+    "Copy the trained concept embeddings into the base's embedding rows (what serving reads)."
+    self.lm.get_input_embeddings().weight.data[self.concept_ids] = self.concept_emb.data.to(self.lm.dtype)
+
+# %% ../nbs/08_registers.ipynb #9b7dce66
+@patch
+@torch.no_grad()
+def register_cache(self:RegistersLM, b:int):
+    "The registers' KV (data independent), expanded to a batch of `b` rows."
+    k, dev = self.k, self.concept_emb.device
+    h = self._rows("reg")[None].to(self.lm.dtype)
+    mask = registers_mask(k, 0 + 1, 1, registers=self.config.register_attention)[..., :k, :k].to(dev)
+    cache = new_cache(self.lm)
+    self._layers(h, mask, torch.arange(k, device=dev)[None], cache)
+    for lay in cache.layers: lay.keys, lay.values = lay.keys.expand(b, -1, -1, -1).contiguous(), lay.values.expand(b, -1, -1, -1).contiguous()
+    return cache
+
+# %% ../nbs/08_registers.ipynb #c4747079
 @contextmanager
 def lora_disabled(model:nn.Module, disable:bool=True):
     "Switch every peft LoRA layer of `model` off inside the block (the frozen base)."
@@ -116,6 +158,7 @@ def lora_disabled(model:nn.Module, disable:bool=True):
     finally:
         for m in layers: m.enable_adapters(True)
 
+# %% ../nbs/08_registers.ipynb #c41c2d1e
 def ae_layout(L:int, k:int, layout:str="suffix", device=None) -> dict:
     "Where the autoencoder puts things: encoder indices of text `xidx (L,)` and concepts `cidx (k,)`; decoder input j's position `dpos (L,)` and which concepts it sees `dvis (L,k)`."
     ar = torch.arange(L, device=device)
@@ -129,6 +172,7 @@ def ae_layout(L:int, k:int, layout:str="suffix", device=None) -> dict:
     return dict(xidx=ar + chunk, cidx=cidx, dpos=cidx[chunk] + 1 + ar - start[chunk],
                 dvis=torch.arange(k, device=device)[None] <= chunk[:, None])
 
+# %% ../nbs/08_registers.ipynb #350bea41
 @patch
 def encode(self:RegistersLM, xs:Tensor, # (n,L) segments
            corrupt:str|None=None, generator:torch.Generator|None=None):
@@ -154,6 +198,7 @@ def encode(self:RegistersLM, xs:Tensor, # (n,L) segments
         for l in cache.layers: l.keys, l.values = l.keys.roll(1, 0), l.values.roll(1, 0)
     return cache
 
+# %% ../nbs/08_registers.ipynb #1f3dc72c
 @patch
 def decode(self:RegistersLM, cache, ys:Tensor, # (n,m) decoder input after <ae> (teacher forcing)
            L:int, drop:bool=False, ae:bool=True) -> Tensor: # (n,m+ae,V) logits; [:, j] predicts ys[j]
@@ -172,6 +217,7 @@ def decode(self:RegistersLM, cache, ys:Tensor, # (n,m) decoder input after <ae> 
         h = self._layers(h, mask, pos, cache)
     return self._head(h)
 
+# %% ../nbs/08_registers.ipynb #ac2cd21c
 @patch
 def _segments(self:RegistersLM, x:Tensor) -> list[tuple[int, Tensor]]:
     "Split `(b,t)` into segment batches: all full segments as one `(b·n, L)` batch, and the short tail."
@@ -179,6 +225,7 @@ def _segments(self:RegistersLM, x:Tensor) -> list[tuple[int, Tensor]]:
     out = [(0, x[:, :nf * L].reshape(b * nf, L))] if nf else []
     return out + ([(nf * L, x[:, nf * L:])] if t % L else [])
 
+# %% ../nbs/08_registers.ipynb #2b065517
 @patch
 def _autoencoder_forward(self:RegistersLM, x, corrupt=None, generator=None):
     "Teacher-forced reconstruction: logits `(b,t,V)`, position p predicting x[p+1] (from segment p+1's concepts when p+1 starts one)."
@@ -190,6 +237,7 @@ def _autoencoder_forward(self:RegistersLM, x, corrupt=None, generator=None):
     D = torch.cat(D, 1)                                                                # (b,t,V): D[:, p] predicts x[p]
     return torch.cat([D[:, 1:], torch.zeros_like(D[:, :1])], 1), D
 
+# %% ../nbs/08_registers.ipynb #25c9e641
 @patch
 @torch.no_grad()
 def reconstruct(self:RegistersLM, input_ids:Tensor, # (b,t) text to compress and rebuild
@@ -210,12 +258,10 @@ def reconstruct(self:RegistersLM, input_ids:Tensor, # (b,t) text to compress and
         out.append(torch.stack(ys, 1).reshape(b, -1))
     return torch.cat(out, 1)
 
-@patch
-def reserved_ids(self:RegistersLM) -> Tensor: return self.concept_ids     # the declared hook: rows that are never text
-
-# %% ../nbs/08_registers.ipynb #22dec1da
+# %% ../nbs/08_registers.ipynb #22334116
 @patch
 def _corrupt_memory(self:RegistersLM, mem:Tensor, kind:str|None, generator=None) -> Tensor:
+    "A control on the memory a segment reads (`drop` is a mask, applied in `_memory_segment`)."
     if kind in (None, "drop"): return mem
     if kind == "shuffle":
         if mem.shape[0] < 2: raise ValueError("shuffle needs a batch of at least 2 (memories move across the batch)")
@@ -226,6 +272,7 @@ def _corrupt_memory(self:RegistersLM, mem:Tensor, kind:str|None, generator=None)
         return r / r.norm(dim=-1, keepdim=True) * mem.norm(dim=-1, keepdim=True)
     raise ValueError(f"unknown control {kind!r}")
 
+# %% ../nbs/08_registers.ipynb #1e2ec722
 @patch
 def _memory_segment(self:RegistersLM, mem:Tensor, xs:Tensor, write:bool, hide_memory:bool=False):
     "One segment `[m_prev, x, (m_new)]`: text logits `(b,n,V)` and the new memory `(b,k,d)` (None without `write`)."
@@ -238,8 +285,10 @@ def _memory_segment(self:RegistersLM, mem:Tensor, xs:Tensor, write:bool, hide_me
     h = self._layers(h, mask, torch.arange(tt, device=xs.device).expand(b, -1))
     return self._head(h[:, k:k + n]), (h[:, k + n:] if write else None)
 
+# %% ../nbs/08_registers.ipynb #58beb6e2
 @patch
 def _memory_forward(self:RegistersLM, x, corrupt=None, generator=None):
+    "Segment by segment: text logits `(b,t,V)`, each segment reading the memory the one before wrote."
     b, t = x.shape; L = self.config.segment
     mem, out = self._rows("mem")[None].expand(b, -1, -1), []
     for s0 in range(0, t, L):
@@ -249,10 +298,11 @@ def _memory_forward(self:RegistersLM, x, corrupt=None, generator=None):
         out.append(lg)
     return torch.cat(out, 1)
 
-# %% ../nbs/08_registers.ipynb #5e7598d1
+# %% ../nbs/08_registers.ipynb #0fa2f02e
 @patch
 def forward(self:RegistersLM, input_ids:Tensor, attention_mask:Tensor|None=None, labels:Tensor|None=None,
             corrupt:str|None=None, **kw) -> MethodOutput:
+    "One entry for the three modes and the controls; the LM loss on `labels`."
     self._check_ids(input_ids)
     am = attention_mask if attention_mask is not None else torch.ones_like(input_ids)
     c, mets = self.config, {}
@@ -280,7 +330,7 @@ def plot_registers_masks(k:int=3, L:int=6, axs=None):
     plt.tight_layout()
     return axs
 
-# %% ../nbs/08_registers.ipynb #597db85c
+# %% ../nbs/08_registers.ipynb #d3e48a73
 def ae_mask(L:int, k:int, layout:str="suffix") -> Tensor:
     "One mask over `[encoder (L+k), decoder (L)]`: the encoder causal, the decoder sees its visible concepts and its own prefix, never x."
     lay = ae_layout(L, k, layout)
@@ -291,6 +341,7 @@ def ae_mask(L:int, k:int, layout:str="suffix") -> Tensor:
     m[n:, lay["cidx"]] = lay["dvis"]
     return m[None, None]
 
+# %% ../nbs/08_registers.ipynb #215154eb
 @patch
 def mask_of(self:RegistersLM, t:int) -> tuple[Tensor, list[str]]:
     "The mask this model applies to `t` tokens, and position labels (`r`/`m`/`c` concepts, `x` text, `y` decoder)."
@@ -305,6 +356,7 @@ def mask_of(self:RegistersLM, t:int) -> tuple[Tensor, list[str]]:
     for i, j in enumerate(lay["cidx"].tolist()): enc[j] = f"c{i}"
     return ae_mask(t, k, c.layout), enc + ["<ae>"] + [f"y{i}" for i in range(t - 1)]
 
+# %% ../nbs/08_registers.ipynb #92e02fac
 @patch
 def plot_mask_for(self:RegistersLM, tok, text:str, ax=None, max_tokens:int=16):
     "This model's mask on the first `max_tokens` tokens of `text`, text labels in place of `x_i` / `y_i`."
@@ -314,29 +366,11 @@ def plot_mask_for(self:RegistersLM, tok, text:str, ax=None, max_tokens:int=16):
     lab = [words[int(l[1:])] if l[:1] == "x" else (words[int(l[1:])] + "'" if l[:1] == "y" else l) for l in lab]
     return plot_mask(m, lab, ax=ax, title=f"registers, mode={self.config.mode}" + (f", layout={self.config.layout}" if self.config.mode == "autoencoder" else ""))
 
+# %% ../nbs/08_registers.ipynb #62393bce
 @patch
 def grad_groups(self:RegistersLM) -> dict:
     "Parameter groups for `conceptlab.monitor.grad_norms`: the concept rows and the LoRA."
     return {"concept_rows": lambda n: n == "concept_emb", "lora": lambda n: "lora_" in n}
-
-# %% ../nbs/08_registers.ipynb #0477046f
-@patch
-@torch.no_grad()
-def write_rows(self:RegistersLM):
-    "Copy the trained concept embeddings into the base's embedding rows (what serving reads)."
-    self.lm.get_input_embeddings().weight.data[self.concept_ids] = self.concept_emb.data.to(self.lm.dtype)
-
-@patch
-@torch.no_grad()
-def register_cache(self:RegistersLM, b:int):
-    "The registers' KV (data independent), expanded to a batch of `b` rows."
-    k, dev = self.k, self.concept_emb.device
-    h = self._rows("reg")[None].to(self.lm.dtype)
-    mask = registers_mask(k, 0 + 1, 1, registers=self.config.register_attention)[..., :k, :k].to(dev)
-    cache = new_cache(self.lm)
-    self._layers(h, mask, torch.arange(k, device=dev)[None], cache)
-    for lay in cache.layers: lay.keys, lay.values = lay.keys.expand(b, -1, -1, -1).contiguous(), lay.values.expand(b, -1, -1, -1).contiguous()
-    return cache
 
 # %% ../nbs/08_registers.ipynb #77f83fb9
 @patch
@@ -357,7 +391,7 @@ def generate(self:RegistersLM, input_ids:Tensor, attention_mask:Tensor|None=None
     out.sequences = out.sequences[:, k:]
     return out
 
-# %% ../nbs/08_registers.ipynb #6ed3ef95
+# %% ../nbs/08_registers.ipynb #055dbe79
 @patch
 def _feed(self:RegistersLM, st:dict, xs:Tensor) -> Tensor:
     "Feed tokens that fit in the current segment; write the memory when it fills. Returns the last logits (b,V)."
@@ -385,6 +419,7 @@ def _feed(self:RegistersLM, st:dict, xs:Tensor) -> Tensor:
         st["cache"], st["n"] = None, 0
     return self._head(h[:, -1])
 
+# %% ../nbs/08_registers.ipynb #e709b4a3
 @patch
 @torch.no_grad()
 def _memory_generate(self:RegistersLM, input_ids, attention_mask=None, max_new_tokens:int=32, do_sample:bool=False,

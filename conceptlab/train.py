@@ -100,6 +100,7 @@ class TrainConfig:
     @property
     def warmup_steps(self) -> int: return int(self.warmup * self.steps) if self.warmup < 1 else int(self.warmup)
 
+# %% ../nbs/10_train.ipynb #45e9dc4e
 def lr_at(cfg:TrainConfig, step:int) -> float:
     "Linear warmup then cosine decay to `min_lr_ratio`; the multiplier of `lr` at `step`."
     w = cfg.warmup_steps

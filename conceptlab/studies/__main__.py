@@ -30,9 +30,11 @@ class Study:
     show:Callable = lambda res: None # prints the result
     sets:Callable|None = None # a bench whose keywords `--set` may change (default: `run`)
 
+# %% ../../nbs/29_study_cli.ipynb #5485e6cf
 def _table(t): print(t.to_string())
 def _tables(ts): [print(k, v.to_string(), sep="\n") for k, v in ts.items()]
 
+# %% ../../nbs/29_study_cli.ipynb #e594622c
 def bench_planner(out:Path|str|None=None, **kw) -> pd.DataFrame:
     "`planner_bench(**kw)` written to `out/bench.csv` (default results/planner)."
     t = planner_bench(**kw); save_table(t, out or RESULTS/"planner", "bench"); return t
@@ -71,13 +73,16 @@ def _value(v:str):
     try: return ast.literal_eval(v)
     except (ValueError, SyntaxError): return v
 
+# %% ../../nbs/29_study_cli.ipynb #b3725401
 def _settable(s:Study) -> list[str]:
     "The fields (a study) or keywords (a bench) `--set` may change."
     if s.cfg: return [f.name for f in fields(s.cfg())]
     ps = inspect.signature(s.sets or s.run).parameters.values()
     return [p.name for p in ps if p.name not in ("out", "run_root", "progress") and p.kind is not p.VAR_KEYWORD]
 
+# %% ../../nbs/29_study_cli.ipynb #fd4ed819
 def parser() -> argparse.ArgumentParser:
+    "The command line of `python -m conceptlab.studies`; its epilog lists every name."
     ap = argparse.ArgumentParser(prog="python -m conceptlab.studies", formatter_class=argparse.RawDescriptionHelpFormatter,
                                  description="Run a study or study benchmark of conceptlab; it resumes when re-run.",
                                  epilog="names:\n" + "\n".join(f"  {k:<18} {s.doc}" for k, s in STUDIES.items()))
@@ -85,6 +90,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE", help="override a config field (a bench: a keyword); repeatable")
     ap.add_argument("--out", help="results folder (default: the study's own under results/)")
     ap.add_argument("--run_root", help="training runs folder (default: the study's own under runs/)")
+    ap.add_argument("--only", action="append", metavar="RUN", help="train and score only this run of the study (repeatable; the planner: e.g. 'ae k=8')")
+    ap.add_argument("--parts", help="comma-separated parts of the study (the planner: ae,task)")
     return ap
 
 # %% ../../nbs/29_study_cli.ipynb #458641dc
@@ -100,12 +107,15 @@ def parse(argv:list[str]) -> tuple[Study, dict]:
     ok = _settable(s)
     if bad := sorted(set(over) - set(ok)): raise ValueError(f"{a.name}: no field {', '.join(bad)}; --set takes {', '.join(ok) or 'nothing here'}")
     kw = dict(s.kw) | ({"cfg": replace(s.cfg(), **over)} if s.cfg else over)
-    for k in ("out", "run_root"):
-        if getattr(a, k) is None: continue
+    given = dict(out=a.out and Path(a.out), run_root=a.run_root and Path(a.run_root), only=a.only and set(a.only),
+                 parts=a.parts and tuple(p.strip() for p in a.parts.split(",")))
+    for k, v in given.items():
+        if v is None: continue
         if k not in inspect.signature(s.run).parameters: raise ValueError(f"{a.name} takes no --{k}")
-        kw[k] = Path(getattr(a, k))
+        kw[k] = v
     return s, kw
 
+# %% ../../nbs/29_study_cli.ipynb #c09fe756
 def main(argv:list[str]|None=None):
     "Run the study `argv` (default: the command line) names and print its result."
     try: s, kw = parse(sys.argv[1:] if argv is None else argv)

@@ -23,7 +23,7 @@ from .core import RunSpec, train_specs, save_table, read_rows, append_row
 # %% auto #0
 __all__ = ['CompressorStudy', 'study_runs', 'heldout_decisions', 'prefill_flop_ratio', 'plot_pareto', 'compressor_study',
            'prefill_seconds', 'decode_run', 'prefill_row', 'decode_row', 'bench_prefill', 'bench_decode',
-           'compressor_bench', 'plot_ratios', 'plot_scaling', 'compressor_benchmarks', 'bench_figure']
+           'compressor_bench', 'plot_ratios', 'plot_scaling', 'bench_figure', 'compressor_benchmarks']
 
 # %% ../../nbs/22_study_compressor.ipynb #742ed592
 @dataclass
@@ -45,15 +45,24 @@ class CompressorStudy:
     def tiny(cls): return cls(base="tiny-random", Rs=(2,), splits=((1, 3, 1),), steps=2, batch_size=2, seq_len=32,
                               anneal_steps=1, eval_batches=1, data_n=4)
 
-def _run_name(R, split): return f"compressor R={R:g} split={'-'.join(map(str, split))}"
+# %% ../../nbs/22_study_compressor.ipynb #60c19473
+def _run_name(R, split) -> str:
+    "The study-table name of the compressor run at `R` and `split`."
+    return f"compressor R={R:g} split={'-'.join(map(str, split))}"
 
-def study_runs(cfg:CompressorStudy, run_root:Path, progress:bool=True) -> dict:
-    "Train (or resume) the LoRA baseline and every compressor of the sweep."
+# %% ../../nbs/22_study_compressor.ipynb #2309da0f
+def _study_specs(cfg:CompressorStudy) -> list:
+    "The LoRA baseline and every compressor of the sweep, as `RunSpec`s in training order."
     kw = dict(seq_len=cfg.seq_len, batch_size=cfg.batch_size, ckpt_every=100, eval_batches=4, data_n=cfg.data_n)
     specs = [RunSpec("lora baseline", "lora", cfg.base, cfg.data, cfg.steps, dict(r=16), kw | dict(lr=cfg.lora_lr), folder="lora")]
     specs += [RunSpec(_run_name(R, split), "compressor", cfg.base, cfg.data, cfg.steps, dict(R=R, split=list(split), anneal_steps=cfg.anneal_steps),
                       kw | dict(lr=cfg.lr), folder=f"R{R:g}-{'-'.join(map(str, split))}") for split in cfg.splits for R in cfg.Rs]
-    return train_specs(specs, run_root, progress)
+    return specs
+
+# %% ../../nbs/22_study_compressor.ipynb #a3f3d38d
+def study_runs(cfg:CompressorStudy, run_root:Path, progress:bool=True) -> dict:
+    "Train (or resume) the LoRA baseline and every compressor of the sweep."
+    return train_specs(_study_specs(cfg), run_root, progress)
 
 # %% ../../nbs/22_study_compressor.ipynb #92541c94
 @torch.no_grad()
@@ -70,6 +79,7 @@ def heldout_decisions(model:CompressorLM, blocks:Tensor, # (n,t) held-out blocks
     return u | r | dict(codes_used_frac=u["codes_used"] / model.K, null_target=model.config.null_target,
                         max_null_run=model.config.max_run, forced_frac=float((isc & ~nat).sum() / isc.sum().clamp(min=1)))
 
+# %% ../../nbs/22_study_compressor.ipynb #afb98e3c
 def prefill_flop_ratio(split, R:float, T:int=1024) -> float:
     "Analytic ceiling of the prefill speed-up (layer matmuls only): L·T / (S·T + (M + D)·T/R), deep over slots + one tail."
     S, M, D = split
@@ -92,21 +102,17 @@ def plot_pareto(table:pd.DataFrame, ax=None):
 
 # %% ../../nbs/22_study_compressor.ipynb #2131eb43
 def _train_speed(run) -> float:
+    "Training tokens/s of a run at its last measurement (NaN when it logged none)."
     rows = [r for r in run.metrics if "tok_per_s" in r]
     return rows[-1]["tok_per_s"] if rows else float("nan")
 
-def compressor_study(cfg:CompressorStudy|None=None, out:Path|str|None=None, # results folder (default results/compressor)
-                     run_root:Path|str|None=None, # training runs (default runs/compressor-study)
-                     progress:bool=True) -> pd.DataFrame:
-    "Train, score and plot the compressor sweep against the base and the LoRA baseline; results land in `out`."
-    cfg = cfg or CompressorStudy(); out, run_root = Path(out or RESULTS/"compressor"), Path(run_root or RUNS/"compressor-study")
-    out.mkdir(parents=True, exist_ok=True)
-    runs = study_runs(cfg, run_root, progress)
-    base, tok = load_base(cfg.base)
+# %% ../../nbs/22_study_compressor.ipynb #a3610e42
+def _score_runs(cfg:CompressorStudy, runs:dict, base, tok, blocks:Tensor, # (n,t) held-out blocks
+                out:Path) -> pd.DataFrame:
+    "Every scored row, resumed from `out/rows.jsonl`: the base, the LoRA baseline and each compressor with its held-out decisions."
     ev = dict(split="test", seq_len=cfg.seq_len, batch_size=cfg.batch_size, max_batches=cfg.eval_batches)
     rows_p = out/"rows.jsonl"
     done = read_rows(rows_p)
-    blocks = data_blocks(cfg.data, tok, "test", cfg.seq_len)
     lora_speed = _train_speed(runs["lora baseline"])
     for name, model in [("base", base)] + [(k, r.model) for k, r in runs.items()]:
         if name in done: continue
@@ -118,7 +124,19 @@ def compressor_study(cfg:CompressorStudy|None=None, out:Path|str|None=None, # re
         if name != "base": row["train_tok_s_ratio"] = _train_speed(runs[name]) / lora_speed
         done[name] = row
         append_row(rows_p, row)
-    table = pd.DataFrame(list(done.values()))
+    return pd.DataFrame(list(done.values()))
+
+# %% ../../nbs/22_study_compressor.ipynb #63dab693
+def compressor_study(cfg:CompressorStudy|None=None, out:Path|str|None=None, # results folder (default results/compressor)
+                     run_root:Path|str|None=None, # training runs (default runs/compressor-study)
+                     progress:bool=True) -> pd.DataFrame:
+    "Train, score and plot the compressor sweep against the base and the LoRA baseline; results land in `out`."
+    cfg = cfg or CompressorStudy(); out, run_root = Path(out or RESULTS/"compressor"), Path(run_root or RUNS/"compressor-study")
+    out.mkdir(parents=True, exist_ok=True)
+    runs = study_runs(cfg, run_root, progress)
+    base, tok = load_base(cfg.base)
+    blocks = data_blocks(cfg.data, tok, "test", cfg.seq_len)
+    table = _score_runs(cfg, runs, base, tok, blocks, out)
     lora_nll = table.set_index("model").loc["lora baseline", "nll"]
     table["nll_vs_lora"] = table["nll"] / lora_nll - 1
     save_table(table, out, "summary")
@@ -136,6 +154,7 @@ def prefill_seconds(model, ids:Tensor, reps:int=3) -> float:
     if hasattr(model, "prefill"): return timeit(lambda: model.prefill(ids), reps)
     return timeit(lambda: model(input_ids=ids, use_cache=True, logits_to_keep=1), reps)
 
+# %% ../../nbs/22_study_compressor.ipynb #dcb362eb
 @torch.no_grad()
 def decode_run(model, ids:Tensor, n:int=32) -> tuple[float, dict]:
     "Seconds for `n` greedy single-token steps after prefilling `ids`, and the KV bytes held at the end."
@@ -151,6 +170,7 @@ def decode_run(model, ids:Tensor, n:int=32) -> tuple[float, dict]:
         out = model(input_ids=nxt, past_key_values=pkv, use_cache=True); nxt = out.logits[:, -1:].argmax(-1)
     return time.perf_counter() - t0, dict(total=cache_bytes(pkv))
 
+# %% ../../nbs/22_study_compressor.ipynb #b13dad29
 def prefill_row(base, comp, T:int, t_base:float, t_comp:float) -> dict:
     "Measured and analytic prefill ratios of one prompt length."
     R, split = comp.config.max_run + 1, comp.config.split
@@ -159,6 +179,7 @@ def prefill_row(base, comp, T:int, t_base:float, t_comp:float) -> dict:
     return dict(seq=T, base_tok_s=T / t_base, comp_tok_s=T / t_comp, prefill_speedup=t_base / t_comp, flop_ceiling=fb / fc,
                 base_gflops=fb / 1e9, comp_gflops=fc / 1e9)
 
+# %% ../../nbs/22_study_compressor.ipynb #b7def335
 def decode_row(base, comp, T:int, n:int, base_run:tuple, comp_run:tuple) -> dict:
     "Decode speed and KV bytes of base vs compressor after a `T`-token prompt."
     (tb, kb), (tc, kc) = base_run, comp_run
@@ -167,11 +188,13 @@ def decode_row(base, comp, T:int, n:int, base_run:tuple, comp_run:tuple) -> dict
                 kv_base=kb["total"], kv_comp=kc["total"], kv_ratio_total=kc["total"] / kb["total"],
                 kv_ratio_middle_deep=(kc["m"] + kc["d"]) / (kb["total"] * (M + D) / L))
 
+# %% ../../nbs/22_study_compressor.ipynb #8c402c99
 def bench_prefill(base, comp, T:int, reps:int=3, seed:int=0) -> dict:
     "Prefill tokens/s of base and compressor on the same `T` random tokens, with measured and analytic ratios."
     ids = _ids(base.config.vocab_size, T, seed)
     return prefill_row(base, comp, T, prefill_seconds(base, ids, reps), prefill_seconds(comp, ids, reps))
 
+# %% ../../nbs/22_study_compressor.ipynb #7a341cc7
 def bench_decode(base, comp, T:int, n:int=32, seed:int=0) -> dict:
     "Decode tokens/s over `n` steps after a `T`-token prompt, and KV bytes held at the end, base vs compressor."
     ids = _ids(base.config.vocab_size, T, seed)
@@ -203,10 +226,12 @@ def compressor_bench(shapes:dict|None=None, # {shape: [split, ...]}
 
 # %% ../../nbs/22_study_compressor.ipynb #c954778b
 def _shape_rows(df:pd.DataFrame, shape:str) -> pd.DataFrame:
+    "The rows of one shape of a `compressor_bench` table; a clear error naming the shapes it has."
     d = df[df["shape"] == shape]
     if d.empty: raise ValueError(f"no rows for shape {shape!r}: shapes in the table are {sorted(set(df['shape']))}")
     return d
 
+# %% ../../nbs/22_study_compressor.ipynb #c324c4fe
 def plot_ratios(df:pd.DataFrame, shape:str, ax=None):
     "Measured prefill speed-up against prompt length per (split, R) of one shape; the analytic ceiling dashed."
     d, ax = _shape_rows(df, shape), ax or plt.subplots(figsize=(6, 4))[1]
@@ -218,6 +243,7 @@ def plot_ratios(df:pd.DataFrame, shape:str, ax=None):
     ax.set_title(f"compressor prefill, {shape} shape", fontsize=9); ax.legend(fontsize=7)
     return ax
 
+# %% ../../nbs/22_study_compressor.ipynb #c14a63b1
 def plot_scaling(df:pd.DataFrame, shape:str, ax=None):
     "Seconds per prefill against prompt length (log-log): the base and each (split, R) of one shape."
     d, ax = _shape_rows(df, shape), ax or plt.subplots(figsize=(6, 4))[1]
@@ -228,6 +254,15 @@ def plot_scaling(df:pd.DataFrame, shape:str, ax=None):
     ax.set_xlabel("prompt tokens"); ax.set_ylabel("seconds per prefill"); ax.set_title(f"prefill cost, {shape} shape", fontsize=9)
     ax.legend(fontsize=7)
     return ax
+
+# %% ../../nbs/22_study_compressor.ipynb #4121287b
+def bench_figure(df:pd.DataFrame):
+    "Ratios and scaling of every shape in a `compressor_bench` table, one row of two plots per shape."
+    shapes = list(dict.fromkeys(df["shape"]))
+    fig, axs = plt.subplots(len(shapes), 2, figsize=(12, 4 * len(shapes)), squeeze=False)
+    for i, sh in enumerate(shapes): plot_ratios(df, sh, ax=axs[i, 0]); plot_scaling(df, sh, ax=axs[i, 1])
+    fig.tight_layout()
+    return fig
 
 # %% ../../nbs/22_study_compressor.ipynb #d90c51f1
 def compressor_benchmarks(out:Path|str|None=None, progress:bool=True) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -240,11 +275,3 @@ def compressor_benchmarks(out:Path|str|None=None, progress:bool=True) -> tuple[p
     df = compressor_bench(out=out, progress=progress)
     bench_figure(df).savefig(out/"bench.png", dpi=110, bbox_inches="tight")
     return ts, df
-
-def bench_figure(df:pd.DataFrame):
-    "Ratios and scaling of every shape in a `compressor_bench` table, one row of two plots per shape."
-    shapes = list(dict.fromkeys(df["shape"]))
-    fig, axs = plt.subplots(len(shapes), 2, figsize=(12, 4 * len(shapes)), squeeze=False)
-    for i, sh in enumerate(shapes): plot_ratios(df, sh, ax=axs[i, 0]); plot_scaling(df, sh, ax=axs[i, 1])
-    fig.tight_layout()
-    return fig

@@ -32,6 +32,7 @@ class RunSpec:
             raise ValueError(f"train_kw={self.train_kw}: progress and resume are set by `train_specs`")
         self.folder = self.folder or self.name
 
+# %% ../../nbs/20_study_core.ipynb #57da4470
 def train_specs(specs:list, # `RunSpec`s, trained in this order
                 run_root:Path|str, # each run goes to run_root/spec.folder
                 progress:bool=True) -> dict:
@@ -59,6 +60,7 @@ def study_command() -> str:
     if Path(sys.argv[0]).parts[-2:] == ("studies", "__main__.py"): return shlex.join(["python", "-m", "conceptlab.studies"] + sys.argv[1:])
     return shlex.join([Path(sys.executable).name] + sys.argv)
 
+# %% ../../nbs/20_study_core.ipynb #f3b16b3e
 def _jsonable(o):
     "Numbers (numpy, torch scalars) as floats, anything else as its string."
     try: return float(o)

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import matplotlib.pyplot as plt
-from tqdm.auto import tqdm
 from ..base import resolve_device
-from ..data import data_rows, load_data, tokenize_prompted, format_example, parse_answer
-from ..eval import wilson, stop_ids, answer_accuracy, CONTROLS
+from ..data import data_rows, load_data, format_prompt, format_question
+from ..eval import answer_accuracy, reconstruction_stats, CONTROLS
 from ..monitor import code_usage
 from ..train import build_method
 from ..paths import RESULTS, RUNS
@@ -21,59 +20,35 @@ from ..planner import PlannerLM
 from .core import RunSpec, train_specs, save_table, write_study_json
 
 # %% auto #0
-__all__ = ['recon_stats', 'replacement_curve', 'plan_answers', 'PlannerStudy', 'planner_study', 'study_figure', 'planner_bench',
-           'build_method_planner']
+__all__ = ['recon_stats', 'replacement_curve', 'plan_prompt', 'PlannerStudy', 'study_figure', 'planner_study',
+           'build_method_planner', 'planner_bench']
 
 # %% ../../nbs/23_study_planner.ipynb #2f44ab54
 @torch.no_grad()
 def recon_stats(model:PlannerLM, rows:dict, # `data_rows` of plain sentences (right-padded)
                 n:int|None=None, batch_size:int=64, corrupt:str|None=None, replace_frac:float=0.0, seed:int=0) -> dict:
-    "Greedy reconstruction from the concepts only: token accuracy, exact match, concepts and tokens per concept."
+    "Greedy reconstruction from the concepts only (the shared `reconstruction_stats`): token accuracy, exact match, concepts and tokens per concept."
     model.eval(); dev = next(model.parameters()).device
-    x_all, am_all = rows["input_ids"][:n], rows["attention_mask"][:n]
-    hit = tot = exact = nc = 0
-    g = torch.Generator().manual_seed(seed)
-    for i in range(0, len(x_all), batch_size):
-        am = am_all[i:i + batch_size].to(dev); L = int(am.sum(-1).max())
-        x, am = x_all[i:i + batch_size, :L].to(dev), am[:, :L]
-        rec = model.reconstruct(x, am, corrupt=corrupt, replace_frac=replace_frac, generator=g)
-        ok = (rec[:, :L] == x) & am.bool()
-        hit, tot, exact = hit + int(ok.sum()), tot + int(am.sum()), exact + int((ok | ~am.bool()).all(-1).sum())
-        pl = model.plan(x, am, noise=False)
-        nc += int((pl["valid"] & (pl["loc"] < torch.tensor([t.vocab for t in model.config.type_cfgs], device=dev)[model.slot_type.to(dev)])).sum())
-    n_rows = len(x_all)
-    return dict(recon_acc=hit / max(tot, 1), exact=exact / max(n_rows, 1), concepts=nc / max(n_rows, 1),
-                tokens=tot / max(n_rows, 1), tokens_per_concept=tot / max(nc, 1))
+    rows = {k: v[:n] for k, v in rows.items() if k in ("input_ids", "labels", "attention_mask")}
+    r = reconstruction_stats(model, rows, batch_size, None, corrupt=corrupt, replace_frac=replace_frac,
+                             generator=torch.Generator().manual_seed(seed))           # the shared loop
+    nc = 0
+    for i in range(0, len(rows["input_ids"]), batch_size):                             # the concepts those rows were planned into
+        am = rows["attention_mask"][i:i + batch_size].to(dev); L = int(am.sum(-1).max())
+        nc += sum(model.concepts_planned(model.plan(rows["input_ids"][i:i + batch_size, :L].to(dev), am[:, :L], noise=False)))
+    N = len(rows["input_ids"])
+    return dict(recon_acc=r["recon_acc"], exact=r["exact"], concepts=nc / max(N, 1), tokens=r["tokens"],
+                tokens_per_concept=r["tokens"] * N / max(nc, 1))
 
+# %% ../../nbs/23_study_planner.ipynb #59a4be75
 def replacement_curve(model:PlannerLM, rows:dict, fracs=(0.0, 0.1, 0.25, 0.5, 0.75, 1.0), n:int|None=None, seed:int=0) -> pd.DataFrame:
     "Seed S3's experiment: greedy reconstruction accuracy as a share of the concepts is replaced by random ones of the same type."
     return pd.DataFrame([dict(replace_frac=f) | recon_stats(model, rows, n, replace_frac=f, seed=seed) for f in fracs]).set_index("replace_frac")
 
-@torch.no_grad()
-def plan_answers(model:PlannerLM, tok, examples:list, max_new_tokens:int=96, batch_size:int=64,
-                 progress:bool=False) -> dict:
-    "Planner → executor on reasoning problems: answer accuracy (Wilson 95 %), concepts planned, text tokens written."
-    if not examples: raise ValueError("no examples to answer: pass reasoning problems (arith, prosqa, gsm)")
-    model.eval(); dev = next(model.parameters()).device
-    heads = [r["input_ids"][:r["labels"].count(-100)] for r in tokenize_prompted(tok, [format_example(e) for e in examples])]
-    ok, ncon, ngen = [], [], []
-    V = torch.tensor([t.vocab for t in model.config.type_cfgs], device=dev)[model.slot_type.to(dev)]
-    for i in tqdm(range(0, len(heads), batch_size), disable=not progress, desc="plan → execute"):
-        hb = heads[i:i + batch_size]; P = max(map(len, hb))
-        u = torch.tensor([[0] * (P - len(h)) + h for h in hb], device=dev)
-        um = torch.tensor([[0] * (P - len(h)) + [1] * len(h) for h in hb], device=dev)
-        out, pl = model.generate(u, um, max_new_tokens=max_new_tokens, eos_token_id=stop_ids(tok), pad_token_id=0, return_plan=True)
-        stops = torch.tensor(stop_ids(tok), device=dev)
-        for j, g in enumerate(out[:, P:]):
-            hit = torch.isin(g, stops).nonzero()
-            g = g[:int(hit[0]) + 1] if len(hit) else g                                    # up to the first stop token
-            txt = tok.decode(g, skip_special_tokens=False)
-            ok.append(parse_answer(txt) == examples[i + j].answer)
-            ngen.append(len(g))
-        if pl is not None: ncon += (pl["valid"] & (pl["loc"] < V)).sum(-1).tolist()
-    lo, hi = wilson(sum(ok), len(ok))
-    return dict(answer_acc=float(np.mean(ok)), answer_lo=lo, answer_hi=hi, answer_n=len(ok),
-                concepts=float(np.mean(ncon)) if ncon else 0.0, gen_tokens=float(np.mean(ngen)), sample=txt)
+# %% ../../nbs/23_study_planner.ipynb #c6421d93
+def plan_prompt(ex, cot:bool=True) -> str:
+    "What the planner plans from: the question's chat turn alone (`cot` does not apply: the executor writes the reasoning)."
+    return format_question(ex)
 
 # %% ../../nbs/23_study_planner.ipynb #ceb64549
 @dataclass
@@ -104,6 +79,7 @@ class PlannerStudy:
                               task="arith:steps=1,digits=1", task_concepts=2, task_steps=2, task_batch=4, task_seq_len=64, n_eval=8, max_new_tokens=8)
     def types(self, k:int) -> list: return [["a", self.vocab, k // 2], ["b", self.vocab, k // 2]]
 
+# %% ../../nbs/23_study_planner.ipynb #5727c8ed
 def _study_specs(cfg:PlannerStudy, parts=("ae", "task")) -> dict:
     "Every run of the study: `{name: RunSpec}`."
     ae = dict(seq_len=cfg.ae_seq_len, batch_size=cfg.ae_batch, lr=cfg.lr)
@@ -123,12 +99,14 @@ def _study_specs(cfg:PlannerStudy, parts=("ae", "task")) -> dict:
                                        cfg.task, cfg.task_steps, tk)
     return {n: RunSpec(n, meth, cfg.base, data, steps, mc, dict(packed=False, ckpt_every=100) | o, folder=d) for n, (d, meth, mc, data, steps, o) in specs.items()}
 
+# %% ../../nbs/23_study_planner.ipynb #a5d12c65
 def _study_runs(cfg:PlannerStudy, run_root:Path, progress:bool, parts=("ae", "task"), only=None) -> dict:
     "Train (or resume) the runs of the study (`parts`: autoencoding and/or reasoning; `only`: these run names alone)."
     specs = _study_specs(cfg, parts)
     if only is not None and set(only) - set(specs): raise ValueError(f"only={sorted(only)}: unknown runs; choose from {list(specs)}")
     return train_specs([s for n, s in specs.items() if only is None or n in only], run_root, progress)
 
+# %% ../../nbs/23_study_planner.ipynb #aaa464fe
 def _usage(model:PlannerLM, rows:dict, n:int) -> dict:
     "Per-type code usage of the argmax plans over n held-out inputs: share of the vocabulary used, code perplexity."
     model.eval(); dev = next(model.parameters()).device
@@ -140,7 +118,9 @@ def _usage(model:PlannerLM, rows:dict, n:int) -> dict:
         out[f"usage_{t.name}"] = u["codes_used"] / t.vocab; out[f"code_ppl_{t.name}"] = u["code_ppl"]
     return out
 
+# %% ../../nbs/23_study_planner.ipynb #d0e8ca44
 def _score_ae(cfg:PlannerStudy, name:str, model, tok, progress:bool) -> dict:
+    "One autoencoding row: greedy reconstruction (and with the concepts dropped), code usage, capacity, NLL and the controls' ΔNLL."
     rows = data_rows(cfg.ae_data, tok, "test", cfg.ae_seq_len, n=cfg.n_recon)
     r = dict(model=name) | recon_stats(model, rows, cfg.n_recon) | _usage(model, rows, cfg.n_recon)
     d = recon_stats(model, rows, cfg.n_recon, corrupt="drop")                      # the template alone: what no concept carries
@@ -154,37 +134,17 @@ def _score_ae(cfg:PlannerStudy, name:str, model, tok, progress:bool) -> dict:
         r |= {f"dnll_{c}": nll(c) - ref for c in CONTROLS}
     return r
 
+# %% ../../nbs/23_study_planner.ipynb #3dd3c6d3
 def _score_task(cfg:PlannerStudy, name:str, model, tok, progress:bool) -> dict:
+    "One reasoning row: answer accuracy with its interval, text tokens written, concepts planned and their sum, the trace."
     exs = load_data(cfg.task, "test", n=cfg.n_eval).examples
-    if name.startswith("lora"):
-        a = answer_accuracy(model, tok, exs, cot=name == "lora CoT", max_new_tokens=cfg.max_new_tokens, batch_size=64, progress=progress)
-        a = {k: v for k, v in a.items() if k != "samples"} | dict(concepts=0.0, sample=a["samples"][0])
-    else: a = plan_answers(model, tok, exs, cfg.max_new_tokens, progress=progress)
+    lora = name.startswith("lora")
+    a = answer_accuracy(model, tok, exs, cot=name == "lora CoT", max_new_tokens=cfg.max_new_tokens, batch_size=64, progress=progress,
+                        prompt=format_prompt if lora else plan_prompt)
+    a = {k: a.get(k, 0.0) for k in ("answer_acc", "answer_lo", "answer_hi", "answer_n", "gen_tokens", "concepts", "sample")}
     return dict(model=name) | a | dict(trace=a["concepts"] + a["gen_tokens"])
 
-def planner_study(cfg:PlannerStudy|None=None, out:Path|str|None=None, run_root:Path|str|None=None, progress:bool=True,
-                  parts=("ae", "task"), only=None) -> dict:
-    "Train, score and plot the planner study; tables and figure land in `out` (default results/planner). `parts` picks the autoencoding and/or reasoning halves, `only` some runs of them."
-    cfg = cfg or PlannerStudy(); out, run_root = Path(out or RESULTS/"planner"), Path(run_root or RUNS/"planner-study")
-    out.mkdir(parents=True, exist_ok=True)
-    if not parts or set(parts) - {"ae", "task"}: raise ValueError(f"parts={parts!r}: choose from 'ae' and 'task'")
-    runs = _study_runs(cfg, run_root, progress, parts, only)
-    tables = {}
-    if "ae" in parts:
-        tables["autoencoding"] = pd.DataFrame([_score_ae(cfg, n, r.model, r.model.tokenizer, progress) for n, r in runs.items()
-                                               if n.startswith("ae")]).set_index("model")
-        main = runs[f"ae k={cfg.em_budget}"].model if f"ae k={cfg.em_budget}" in runs else runs[f"ae k={cfg.budgets[0]}"].model
-        tables["replacement"] = replacement_curve(main, data_rows(cfg.ae_data, main.tokenizer, "test", cfg.ae_seq_len, n=cfg.n_recon), cfg.fracs)
-    if "task" in parts and "planner → executor" in runs:
-        tables["reasoning"] = pd.DataFrame([_score_task(cfg, n, runs[n].model, runs[n].model.tokenizer, progress)
-                                            for n in ("lora CoT", "lora no-CoT", "pause-plan", "planner → executor") if n in runs]).set_index("model")
-    for k, t in tables.items(): save_table(t, out, k)
-    if "ae" in parts:
-        curves = {n: pd.DataFrame(r.metrics) for n, r in runs.items() if n.startswith("ae") or n == "planner → executor"}
-        fig = study_figure(tables, curves); fig.savefig(out/"study.png", dpi=110, bbox_inches="tight"); plt.close(fig)
-    write_study_json(out, cfg, parts=list(parts))
-    return tables
-
+# %% ../../nbs/23_study_planner.ipynb #1247f9db
 def study_figure(tables:dict, curves:dict):
     "Reconstruction vs tokens per concept, the replacement curve, training health of the autoencoders."
     fig, axs = plt.subplots(1, 4, figsize=(20, 4))
@@ -206,6 +166,41 @@ def study_figure(tables:dict, curves:dict):
     axs[3].set_title("planner entropy (nats)"); axs[3].set_xlabel("step"); axs[3].legend(fontsize=7)
     fig.tight_layout()
     return fig
+
+# %% ../../nbs/23_study_planner.ipynb #c6ee4c06
+def _study_tables(cfg:PlannerStudy, runs:dict, parts, progress:bool) -> dict:
+    "The tables of the trained runs: autoencoding and replacement curve (`ae`), reasoning (`task`, when the planner ran)."
+    tables = {}
+    if "ae" in parts:
+        tables["autoencoding"] = pd.DataFrame([_score_ae(cfg, n, r.model, r.model.tokenizer, progress) for n, r in runs.items()
+                                               if n.startswith("ae")]).set_index("model")
+        main = runs[f"ae k={cfg.em_budget}"].model if f"ae k={cfg.em_budget}" in runs else runs[f"ae k={cfg.budgets[0]}"].model
+        tables["replacement"] = replacement_curve(main, data_rows(cfg.ae_data, main.tokenizer, "test", cfg.ae_seq_len, n=cfg.n_recon), cfg.fracs)
+    if "task" in parts and "planner → executor" in runs:
+        tables["reasoning"] = pd.DataFrame([_score_task(cfg, n, runs[n].model, runs[n].model.tokenizer, progress)
+                                            for n in ("lora CoT", "lora no-CoT", "pause-plan", "planner → executor") if n in runs]).set_index("model")
+    return tables
+
+# %% ../../nbs/23_study_planner.ipynb #10019e9f
+def planner_study(cfg:PlannerStudy|None=None, out:Path|str|None=None, run_root:Path|str|None=None, progress:bool=True,
+                  parts=("ae", "task"), only=None) -> dict:
+    "Train, score and plot the planner study; tables and figure land in `out` (default results/planner). `parts` picks the autoencoding and/or reasoning halves, `only` some runs of them."
+    cfg = cfg or PlannerStudy(); out, run_root = Path(out or RESULTS/"planner"), Path(run_root or RUNS/"planner-study")
+    out.mkdir(parents=True, exist_ok=True)
+    if not parts or set(parts) - {"ae", "task"}: raise ValueError(f"parts={parts!r}: choose from 'ae' and 'task'")
+    runs = _study_runs(cfg, run_root, progress, parts, only)
+    tables = _study_tables(cfg, runs, parts, progress)
+    for k, t in tables.items(): save_table(t, out, k)
+    if "ae" in parts:
+        curves = {n: pd.DataFrame(r.metrics) for n, r in runs.items() if n.startswith("ae") or n == "planner → executor"}
+        fig = study_figure(tables, curves); fig.savefig(out/"study.png", dpi=110, bbox_inches="tight"); plt.close(fig)
+    write_study_json(out, cfg, parts=list(parts))
+    return tables
+
+# %% ../../nbs/23_study_planner.ipynb #7b02e1dd
+def build_method_planner(base:str, types) -> tuple:
+    "A planner on `base` (random concept rows are fine for timing)."
+    return build_method("planner", base, types=[list(t) for t in types])
 
 # %% ../../nbs/23_study_planner.ipynb #f93ac9b9
 @torch.no_grad()
@@ -234,7 +229,3 @@ def planner_bench(base:str="conceptlab-tiny", types=(("what", 64, 8), ("how", 64
         rows.append(dict(measure=f"decode tok/s: {k}", seconds=v[0], spread=v[1], slots=P, tok_s=b * new_tokens / v[0],
                          ratio=dec["base"][0] / v[0]))
     return pd.DataFrame(rows).assign(device=str(dev) if dev.type == "cpu" else torch.cuda.get_device_name(dev)).set_index("measure")
-
-def build_method_planner(base:str, types) -> tuple:
-    "A planner on `base` (random concept rows are fine for timing)."
-    return build_method("planner", base, types=[list(t) for t in types])

@@ -12,38 +12,17 @@ from torch import Tensor
 import matplotlib.pyplot as plt
 from tqdm.auto import tqdm
 from ..base import lm_loss, load_base
-from ..data import data_rows, load_data, format_prompt, format_example, arith_examples, parse_answer
-from ..eval import wilson, stop_ids, CONTROLS
+from ..data import data_rows, load_data, format_prompt, format_example, arith_examples
+from ..eval import answer_accuracy, CONTROLS
 from ..train import train
 from ..paths import RESULTS, RUNS
 from ..pooler import PoolerLM, plot_pooled
 from .core import RunSpec, train_specs, save_table, write_study_json, read_rows, append_row
+from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['answers_with_context', 'window_probe', 'generation_speed', 'PoolerStudy', 'answer_nll', 'memorisation_check',
-           'plot_accuracy_context', 'plot_probe', 'pooler_study']
-
-# %% ../../nbs/21_study_pooler.ipynb #b58f01fa
-@torch.no_grad()
-def answers_with_context(model, tok, examples:list, cot:bool=True, max_new_tokens:int=96, batch_size:int=32,
-                         progress:bool=False) -> dict:
-    "Greedy answer accuracy (Wilson CI), mean generated tokens and mean / max peak KV entries."
-    model.eval(); side, tok.padding_side = tok.padding_side, "left"
-    ok, peaks, gens = [], [], []
-    try:
-        for i in tqdm(range(0, len(examples), batch_size), disable=not progress, desc="answers"):
-            exs = examples[i:i+batch_size]
-            enc = tok([format_prompt(e, cot) for e in exs], return_tensors="pt", padding=True, add_special_tokens=False).to(model.device)
-            g = model.generate(**enc, max_new_tokens=max_new_tokens, do_sample=False, eos_token_id=stop_ids(tok), pad_token_id=tok.pad_token_id)
-            new = g[:, enc.input_ids.shape[1]:]
-            n_new = (new != tok.pad_token_id).sum(1)
-            peaks += (model.last_stats["peak_kv"] if isinstance(model, PoolerLM) else (enc.attention_mask.sum(1) + n_new).tolist())
-            texts = tok.batch_decode(new, skip_special_tokens=False)
-            ok += [parse_answer(x) == e.answer for x, e in zip(texts, exs)]; gens += n_new.tolist()
-    finally: tok.padding_side = side
-    lo, hi = wilson(sum(ok), len(ok))
-    return dict(answer_acc=float(np.mean(ok)), answer_lo=lo, answer_hi=hi, answer_n=len(ok), gen_tokens=float(np.mean(gens)),
-                peak_kv=float(np.mean(peaks)), peak_kv_max=int(max(peaks)), sample=texts[0])
+__all__ = ['window_probe', 'generation_speed', 'PoolerStudy', 'answer_nll', 'memorisation_check', 'plot_accuracy_context',
+           'plot_probe', 'pooler_study']
 
 # %% ../../nbs/21_study_pooler.ipynb #fc625c43
 @torch.no_grad()
@@ -59,6 +38,7 @@ def _windows_and_slots(model:PoolerLM, tok, examples:list) -> tuple[Tensor, Tens
     slots = torch.cat([model.pool(wins[i:i+256]).float() for i in range(0, len(wins), 256)])
     return wins, slots, torch.tensor(idx)
 
+# %% ../../nbs/21_study_pooler.ipynb #df0a8669
 def window_probe(model:PoolerLM, tok, train_examples:list, test_examples:list, steps:int=300, lr:float=3e-3, seed:int=0) -> dict:
     "Linear read-back of window tokens from pooled vectors: accuracy per offset and per window index."
     g = torch.Generator().manual_seed(seed)
@@ -123,10 +103,14 @@ class PoolerStudy:
         if "arith" not in self.data and "gsm" not in self.data: raise ValueError(f"data={self.data!r}: the study needs a reasoning task with answers (arith, gsm)")
         # the pause control, probe, memorisation and speed are all read against the pooler at the same W
         if self.pause_window not in self.windows: raise ValueError(f"pause_window={self.pause_window} must be one of windows={self.windows}")
-    @classmethod
-    def tiny(cls): return cls(base="tiny-random", data="arith:steps=2,digits=1", windows=(2,), n_new=1, pause_window=2, steps=2,
-                              batch_size=4, seq_len=64, n_eval=8, max_new_tokens=24, memo_traces=2, memo_steps=2,
-                              probe_train=20, probe_test=8, speed_tokens=16, speed_uncached=8)
+
+# %% ../../nbs/21_study_pooler.ipynb #b07e0da1
+@patch(cls_method=True)
+def tiny(cls:PoolerStudy):
+    "The study at test size on `tiny-random`: every part runs, in seconds."
+    return cls(base="tiny-random", data="arith:steps=2,digits=1", windows=(2,), n_new=1, pause_window=2, steps=2,
+               batch_size=4, seq_len=64, n_eval=8, max_new_tokens=24, memo_traces=2, memo_steps=2,
+               probe_train=20, probe_test=8, speed_tokens=16, speed_uncached=8)
 
 # %% ../../nbs/21_study_pooler.ipynb #247a93dd
 @torch.no_grad()
@@ -145,7 +129,8 @@ def answer_nll(model, rows:dict, # `data_rows` output: input_ids, labels (prompt
 # %% ../../nbs/21_study_pooler.ipynb #452244cf
 def _study_row(name:str, model, tok, examples:list, rows:dict, cfg:PoolerStudy, cot:bool=True, controls:bool=False) -> dict:
     "One row of the study table: accuracy with peak context, answer-side NLL, controls where the model has slots."
-    r = dict(model=name, cot=cot) | answers_with_context(model, tok, examples, cot, cfg.max_new_tokens)
+    acc = answer_accuracy(model, tok, examples, cot, cfg.max_new_tokens, batch_size=32)
+    r = dict(model=name, cot=cot) | {k: v for k, v in acc.items() if k != "samples"}
     r["nll"] = answer_nll(model, rows) if cot else float("nan")
     for kind in CONTROLS:
         r[f"dnll_{kind}"] = answer_nll(model, rows, corrupt=kind) - r["nll"] if controls and cot else float("nan")
@@ -185,6 +170,7 @@ def plot_accuracy_context(table:pd.DataFrame, # study rows: model, cot, answer_a
     ax.set_title(title); ax.legend(fontsize=7, loc="best"); ax.grid(alpha=0.3)
     return ax
 
+# %% ../../nbs/21_study_pooler.ipynb #488156d2
 def plot_probe(probes:dict, # W -> `window_probe` result
                ax=None, title:str="window read-back from its pooled slot"):
     "Per-window token accuracy of the linear probe, one line per W."
@@ -196,8 +182,8 @@ def plot_probe(probes:dict, # W -> `window_probe` result
     return ax
 
 # %% ../../nbs/21_study_pooler.ipynb #8daf9c83
-def _study_models(cfg:PoolerStudy, run_root:Path, progress:bool) -> dict:
-    "Train (or resume) the baseline, the pooler at each W, the pause control and the gsm pair."
+def _study_specs(cfg:PoolerStudy) -> list:
+    "The runs of the study, in training order: the baseline, the pooler at each W, the pause control, the adapted and the gsm pairs."
     kw = dict(packed=False, seq_len=cfg.seq_len, batch_size=cfg.batch_size, lr=cfg.lr, ckpt_every=100)
     spec = lambda name, d, meth, mc, data=cfg.data, steps=cfg.steps, **o: RunSpec(name, meth, cfg.base, data, steps, mc, kw | o, folder=d)
     pk = dict(n_new=cfg.n_new, base_lora_r=cfg.base_lora_r)
@@ -212,8 +198,22 @@ def _study_models(cfg:PoolerStudy, run_root:Path, progress:bool) -> dict:
         g = dict(data="gsm", steps=cfg.gsm_steps, seq_len=cfg.gsm_seq_len, batch_size=cfg.gsm_batch_size)
         specs.append(spec("gsm: lora baseline", "gsm-lora", "lora", dict(r=16), **g))
         specs.append(spec(f"gsm: pooler W={cfg.pause_window}", f"gsm-pooler-W{cfg.pause_window}", "pooler", pk | dict(window=cfg.pause_window), **g))
-    return train_specs(specs, run_root, progress)
+    return specs
 
+# %% ../../nbs/21_study_pooler.ipynb #c87bb111
+def _study_models(cfg:PoolerStudy, run_root:Path, progress:bool) -> dict:
+    "Train (or resume) the baseline, the pooler at each W, the pause control and the gsm pair."
+    return train_specs(_study_specs(cfg), run_root, progress)
+
+# %% ../../nbs/21_study_pooler.ipynb #dc084ed4
+def _study_todo(runs:dict, base, pre:str) -> list:
+    "The `(name, model, cot)` rows of one task (`pre`: its name prefix): base and baseline with and without CoT, the others with it."
+    todo = [(pre + "base", base, cot) for cot in (True, False)]
+    todo += [(n, r.model, cot) for n, r in runs.items() if n.startswith("gsm: ") == bool(pre)      # this task's runs
+             for cot in ((True, False) if n.endswith("lora baseline") else (True,))]            # no-CoT rows: baselines
+    return todo
+
+# %% ../../nbs/21_study_pooler.ipynb #8cfa3772
 def _study_table(cfg:PoolerStudy, runs:dict, out:Path, progress:bool) -> pd.DataFrame:
     "Every scored row, resumed from `rows.jsonl`."
     base, tok = load_base(cfg.base)
@@ -223,9 +223,7 @@ def _study_table(cfg:PoolerStudy, runs:dict, out:Path, progress:bool) -> pd.Data
     for data, pre, c, n_ex in tasks:
         exs = load_data(data, "test", n=n_ex).examples
         rows = data_rows(data, tok, "test", c.seq_len, n=min(len(exs), 500))
-        todo = [(pre + "base", base, cot) for cot in (True, False)]
-        todo += [(n, r.model, cot) for n, r in runs.items() if n.startswith("gsm: ") == bool(pre)      # this task's runs
-                 for cot in ((True, False) if n.endswith("lora baseline") else (True,))]            # no-CoT rows: baselines
+        todo = _study_todo(runs, base, pre)
         for name, m, cot in tqdm(todo, disable=not progress, desc=f"score {data}"):
             if (name, cot) in cache: continue
             r = _study_row(name, m, tok, exs, rows, c, cot, controls=isinstance(m, PoolerLM) and m.config.content == "pooled")

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import json, math
 from contextlib import contextmanager
+from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, pandas as pd, torch
@@ -15,16 +16,17 @@ import matplotlib.pyplot as plt
 from tqdm.auto import tqdm
 from ..base import lm_loss, load_base, decoder, merge_lora
 from ..data import data_blocks
-from ..eval import evaluate, eval_table
+from ..eval import evaluate, eval_table, reconstruction_stats
 from ..train import build_method
 from ..paths import RESULTS, RUNS
 from ..bench import interleaved, peak_memory, device_name, _ids
 from ..registers import RegistersLM
 from .core import RunSpec, train_specs, save_table, write_study_json
+from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['captured', 'sink_stats', 'context_nll', 'recon_stats', 'RegistersStudy', 'registers_study', 'study_figure',
-           'load_study', 'registers_bench', 'registers_bench_figure']
+__all__ = ['captured', 'sink_stats', 'context_nll', 'recon_stats', 'RegistersStudy', 'study_figure', 'registers_study',
+           'load_study', 'registers_bench_figure', 'registers_bench']
 
 # %% ../../nbs/24_study_registers.ipynb #5fb620c4
 @contextmanager
@@ -43,6 +45,7 @@ def captured(model):
         for h in hooks: h.remove()
         hf.set_attn_implementation(old)
 
+# %% ../../nbs/24_study_registers.ipynb #6ea451f9
 @torch.no_grad()
 def sink_stats(model, blocks:Tensor, # (n,t) held-out blocks
                batch_size:int=4, max_batches:int=2, ratio:float=5.0) -> dict:
@@ -97,15 +100,13 @@ def recon_stats(model:RegistersLM, blocks:Tensor, batch_size:int=8, max_batches:
     "Teacher-forced and greedy reconstruction token accuracy, exact segments, at compression L/k."
     model.eval(); L = model.config.segment
     dev = next(model.parameters()).device
-    tf, gr, ex, n, nseg = 0, 0, 0, 0, 0
-    for i in range(min(max_batches, math.ceil(len(blocks) / batch_size))):
+    g = reconstruction_stats(model, blocks, batch_size, max_batches, segment=L)       # greedy: the shared loop
+    tf, n = 0, 0
+    for i in range(min(max_batches, math.ceil(len(blocks) / batch_size))):             # teacher-forced: the decoder's own argmax
         x = blocks[i * batch_size:(i + 1) * batch_size].to(dev)
         _, D = model._autoencoder_forward(x)
-        y = model.reconstruct(x)
-        tf, gr, n = tf + int((D.argmax(-1) == x).sum()), gr + int((y == x).sum()), n + x.numel()
-        for s0 in range(0, x.shape[1], L):
-            ex, nseg = ex + int((y[:, s0:s0 + L] == x[:, s0:s0 + L]).all(-1).sum()), nseg + x.shape[0]
-    return dict(segment=L, k=model.k, compression=L / model.k, tf_acc=tf / n, greedy_acc=gr / n, exact_segments=ex / nseg)
+        tf, n = tf + int((D.argmax(-1) == x).sum()), n + x.numel()
+    return dict(segment=L, k=model.k, compression=L / model.k, tf_acc=tf / n, greedy_acc=g["recon_acc"], exact_segments=g["exact_segments"])
 
 # %% ../../nbs/24_study_registers.ipynb #7de313ab
 @dataclass
@@ -126,54 +127,20 @@ class RegistersStudy:
     memory:tuple = (64, 16) # (segment, k)
     register_ks:tuple = (4, 16)
     eval_batches:int = 8
-    @classmethod
-    def tiny(cls): return cls(base="tiny-random", steps=2, ae_steps=2, batch_size=2, seq_len=32, ae_grid=((16, 2), (8, 2)),
-                              memory=(16, 2), register_ks=(2,), eval_batches=1, ae_extra=(("suffix", 16, 2, 2, False),))
 
-def _ae_name(L, k, layout=None, steps=None, dec=False):
+# %% ../../nbs/24_study_registers.ipynb #e588ac96
+@patch(cls_method=True)
+def tiny(cls:RegistersStudy):
+    "The study at test size on `tiny-random`: every mode and two grid points, in seconds."
+    return cls(base="tiny-random", steps=2, ae_steps=2, batch_size=2, seq_len=32, ae_grid=((16, 2), (8, 2)),
+               memory=(16, 2), register_ks=(2,), eval_batches=1, ae_extra=(("suffix", 16, 2, 2, False),))
+
+# %% ../../nbs/24_study_registers.ipynb #dac98206
+def _ae_name(L, k, layout=None, steps=None, dec=False) -> str:
+    "An autoencoder run's name: L and k, then what sets it apart from the grid (layout, steps, a LoRA decoder)."
     return f"autoencoder L={L} k={k}" + (f" {layout}" if layout else "") + (f" {steps} steps" if steps else "") + (" LoRA decoder" if dec else "")
 
-def registers_study(cfg:RegistersStudy|None=None, out:Path|str|None=None, run_root:Path|str|None=None,
-                    progress:bool=True) -> dict[str, pd.DataFrame]:
-    "Train and measure every mode; writes `summary.csv`, `recon.csv`, `context.csv`, `sinks.csv`, `study.png`."
-    cfg = cfg or RegistersStudy()
-    out, run_root = Path(out or RESULTS/"registers"), Path(run_root or RUNS/"registers-study")
-    out.mkdir(parents=True, exist_ok=True)
-    def run(name, method, lr, steps, **mc):
-        spec = RunSpec(name, method, cfg.base, cfg.data, steps, mc, dict(batch_size=cfg.batch_size, seq_len=cfg.seq_len, lr=lr, eval_batches=2))
-        r = train_specs([spec], run_root, progress)[name]
-        return r.model.eval(), r
-    ev = lambda m, tok, name: evaluate(m, tok, cfg.data, name, seq_len=cfg.seq_len, batch_size=cfg.batch_size,
-                                       max_batches=cfg.eval_batches) | dict(train_s=np.nan)
-    base, tok = load_base(cfg.base)
-    blocks = data_blocks(cfg.data, tok, "test", cfg.seq_len)
-    rows, sinks, recon, curves = [ev(base, tok, "base")], [], [], {}
-    sinks.append(dict(model="base") | sink_stats(base, blocks))
-    lora, r = run("lora", "lora", cfg.lr, cfg.steps)
-    rows.append(ev(lora, tok, "lora") | dict(train_s=r.metrics[-1]["elapsed"])); sinks.append(dict(model="lora") | sink_stats(lora, blocks))
-    for k in cfg.register_ks:
-        m, r = run(f"registers k={k}", "registers", cfg.lr, cfg.steps, mode="registers", k=k)
-        rows.append(ev(m, m.tokenizer, f"registers k={k}") | dict(train_s=r.metrics[-1]["elapsed"]))
-        sinks.append(dict(model=f"registers k={k}") | sink_stats(m, blocks))
-    L, k = cfg.memory
-    m, r = run(f"memory L={L} k={k}", "registers", cfg.lr, cfg.steps, mode="memory", k=k, segment=L)
-    rows.append(ev(m, m.tokenizer, f"memory L={L} k={k}") | dict(train_s=r.metrics[-1]["elapsed"]))
-    context = context_nll(m, lora, blocks, cfg.batch_size, cfg.eval_batches)
-    extra = [(lay, L, k, st, dec, _ae_name(L, k, lay if lay != cfg.layout else None, st if st != cfg.ae_steps else None, dec != cfg.decoder_lora))
-             for lay, L, k, st, dec in cfg.ae_extra]
-    grid = [(cfg.layout, L, k, cfg.ae_steps, cfg.decoder_lora, _ae_name(L, k)) for L, k in cfg.ae_grid]
-    for lay, L, k, st, dec, name in grid + extra:
-        m, r = run(name, "registers", cfg.ae_lr, st, mode="autoencoder", k=k, segment=L, layout=lay, decoder_lora=dec)
-        rows.append(ev(m, m.tokenizer, name) | dict(train_s=r.metrics[-1]["elapsed"]))
-        recon.append(dict(run=name, layout=lay, steps=st, decoder_lora=dec) | recon_stats(m, blocks, cfg.batch_size, max(1, cfg.eval_batches // 2)))
-        curves[name] = pd.DataFrame(r.metrics)[["step", "recon_tf_acc"]]
-    tables = dict(summary=eval_table(rows).assign(train_s=[r_["train_s"] for r_ in rows]), recon=pd.DataFrame(recon).set_index("run"),
-                  context=context, sinks=pd.DataFrame(sinks).set_index("model"))
-    for n_, t in tables.items(): save_table(t, out, n_)
-    write_study_json(out, cfg)
-    study_figure(tables, curves).savefig(out/"study.png", dpi=110, bbox_inches="tight")
-    return tables
-
+# %% ../../nbs/24_study_registers.ipynb #13c923ee
 def study_figure(t:dict, curves:dict|None=None):
     "Reconstruction vs compression, continuation NLL per segment, sink statistics, reconstruction while training."
     fig, axs = plt.subplots(1, 4, figsize=(22, 4.2))
@@ -197,6 +164,74 @@ def study_figure(t:dict, curves:dict|None=None):
     fig.tight_layout()
     return fig
 
+# %% ../../nbs/24_study_registers.ipynb #3071c20a
+def _run(cfg:RegistersStudy, run_root:Path, progress:bool, name:str, method:str, lr:float, steps:int, **mc) -> tuple:
+    "Train (or resume) one run of the study under `run_root`: its model in eval mode and its `TrainResult`."
+    spec = RunSpec(name, method, cfg.base, cfg.data, steps, mc, dict(batch_size=cfg.batch_size, seq_len=cfg.seq_len, lr=lr, eval_batches=2))
+    r = train_specs([spec], run_root, progress)[name]
+    return r.model.eval(), r
+
+# %% ../../nbs/24_study_registers.ipynb #7f5f27d0
+def _ev(cfg:RegistersStudy, m, tok, name:str) -> dict:
+    "The shared harness's row of one model (`train_s` NaN until the caller knows it)."
+    return evaluate(m, tok, cfg.data, name, seq_len=cfg.seq_len, batch_size=cfg.batch_size,
+                    max_batches=cfg.eval_batches) | dict(train_s=np.nan)
+
+# %% ../../nbs/24_study_registers.ipynb #0a34ab82
+def _lm_runs(cfg:RegistersStudy, run_root:Path, progress:bool, base, tok, blocks:Tensor, # (n,t) held-out blocks
+            ) -> tuple[list, list, pd.DataFrame]:
+    "The base, the LoRA baseline, the registers and the memory run: harness rows, sink statistics, continuation NLL."
+    run, ev = partial(_run, cfg, run_root, progress), partial(_ev, cfg)
+    rows, sinks = [ev(base, tok, "base")], []
+    sinks.append(dict(model="base") | sink_stats(base, blocks))
+    lora, r = run("lora", "lora", cfg.lr, cfg.steps)
+    rows.append(ev(lora, tok, "lora") | dict(train_s=r.metrics[-1]["elapsed"])); sinks.append(dict(model="lora") | sink_stats(lora, blocks))
+    for k in cfg.register_ks:
+        m, r = run(f"registers k={k}", "registers", cfg.lr, cfg.steps, mode="registers", k=k)
+        rows.append(ev(m, m.tokenizer, f"registers k={k}") | dict(train_s=r.metrics[-1]["elapsed"]))
+        sinks.append(dict(model=f"registers k={k}") | sink_stats(m, blocks))
+    L, k = cfg.memory
+    m, r = run(f"memory L={L} k={k}", "registers", cfg.lr, cfg.steps, mode="memory", k=k, segment=L)
+    rows.append(ev(m, m.tokenizer, f"memory L={L} k={k}") | dict(train_s=r.metrics[-1]["elapsed"]))
+    context = context_nll(m, lora, blocks, cfg.batch_size, cfg.eval_batches)
+    return rows, sinks, context
+
+# %% ../../nbs/24_study_registers.ipynb #ea4faa9e
+def _ae_runs(cfg:RegistersStudy, run_root:Path, progress:bool, blocks:Tensor, # (n,t) held-out blocks
+            ) -> tuple[list, list, dict]:
+    "Every autoencoder of the grid, then the extra runs: harness rows, reconstruction rows, training curves."
+    run, ev = partial(_run, cfg, run_root, progress), partial(_ev, cfg)
+    rows, recon, curves = [], [], {}
+    extra = [(lay, L, k, st, dec, _ae_name(L, k, lay if lay != cfg.layout else None, st if st != cfg.ae_steps else None, dec != cfg.decoder_lora))
+             for lay, L, k, st, dec in cfg.ae_extra]
+    grid = [(cfg.layout, L, k, cfg.ae_steps, cfg.decoder_lora, _ae_name(L, k)) for L, k in cfg.ae_grid]
+    for lay, L, k, st, dec, name in grid + extra:
+        m, r = run(name, "registers", cfg.ae_lr, st, mode="autoencoder", k=k, segment=L, layout=lay, decoder_lora=dec)
+        rows.append(ev(m, m.tokenizer, name) | dict(train_s=r.metrics[-1]["elapsed"]))
+        recon.append(dict(run=name, layout=lay, steps=st, decoder_lora=dec) | recon_stats(m, blocks, cfg.batch_size, max(1, cfg.eval_batches // 2)))
+        curves[name] = pd.DataFrame(r.metrics)[["step", "recon_tf_acc"]]
+    return rows, recon, curves
+
+# %% ../../nbs/24_study_registers.ipynb #11d42c82
+def registers_study(cfg:RegistersStudy|None=None, out:Path|str|None=None, run_root:Path|str|None=None,
+                    progress:bool=True) -> dict[str, pd.DataFrame]:
+    "Train and measure every mode; writes `summary.csv`, `recon.csv`, `context.csv`, `sinks.csv`, `study.png`."
+    cfg = cfg or RegistersStudy()
+    out, run_root = Path(out or RESULTS/"registers"), Path(run_root or RUNS/"registers-study")
+    out.mkdir(parents=True, exist_ok=True)
+    base, tok = load_base(cfg.base)
+    blocks = data_blocks(cfg.data, tok, "test", cfg.seq_len)
+    rows, sinks, context = _lm_runs(cfg, run_root, progress, base, tok, blocks)
+    ae_rows, recon, curves = _ae_runs(cfg, run_root, progress, blocks)
+    rows += ae_rows
+    tables = dict(summary=eval_table(rows).assign(train_s=[r_["train_s"] for r_ in rows]), recon=pd.DataFrame(recon).set_index("run"),
+                  context=context, sinks=pd.DataFrame(sinks).set_index("model"))
+    for n_, t in tables.items(): save_table(t, out, n_)
+    write_study_json(out, cfg)
+    study_figure(tables, curves).savefig(out/"study.png", dpi=110, bbox_inches="tight")
+    return tables
+
+# %% ../../nbs/24_study_registers.ipynb #0f49fe02
 def load_study(out:Path|str|None=None, run_root:Path|str|None=None) -> tuple[dict, dict]:
     "The tables `registers_study` wrote and the autoencoder runs' training curves, to redraw `study_figure` without rerunning."
     out, run_root = Path(out or RESULTS/"registers"), Path(run_root or RUNS/"registers-study")
@@ -207,44 +242,7 @@ def load_study(out:Path|str|None=None, run_root:Path|str|None=None) -> tuple[dic
         if f.exists(): curves[n_] = pd.DataFrame([json.loads(l) for l in f.read_text().splitlines() if l.strip()])[["step", "recon_tf_acc"]]
     return t, curves
 
-# %% ../../nbs/24_study_registers.ipynb #1077c532
-def registers_bench(Ts=(1024, 2048, 4096, 8192, 16384), k:int=64, segment:int=1024, shape:str="conceptlab-tiny",
-                    reps:int=3, model_max_T:int=16384, out:Path|str|None=None, progress:bool=True) -> pd.DataFrame:
-    "Time and peak memory of attending k concepts vs full causal attention as T grows, op level and model level."
-    base, _ = load_base(shape, "float32", "cpu")
-    mem, _ = build_method("registers", shape, mode="memory", k=k, segment=segment)
-    merge_lora(mem); mem.eval(); base.eval()
-    cfg = base.config; H = cfg.num_attention_heads; hd = cfg.hidden_size // H
-    g = torch.Generator().manual_seed(0)
-    rows = []
-    for T in tqdm(Ts, disable=not progress, desc="registers bench"):
-        q = torch.randn(1, H, T, hd, generator=g); kv = torch.randn(1, H, T, hd, generator=g); c = torch.randn(1, H, k, hd, generator=g)
-        fns = {"full": lambda: F.scaled_dot_product_attention(q, kv, kv, is_causal=True),
-               "concepts": lambda: F.scaled_dot_product_attention(q, c, c)}
-        t = interleaved(fns, reps)
-        with peak_memory() as pf: fns["full"]()
-        with peak_memory() as pc: fns["concepts"]()
-        rows.append(dict(level="attention op", T=T, k=k, full_s=t["full"][0], concepts_s=t["concepts"][0],
-                         full_mb=pf["mb"], concepts_mb=pc["mb"], score_ratio=(T + 1) / (2 * k)))
-        if T <= model_max_T:
-            x = _ids(cfg.vocab_size, T)
-            with torch.no_grad():
-                fm = {"full": lambda: base(input_ids=x), "concepts": lambda: mem._memory_forward(x)}   # both: logits at every position
-                t = interleaved(fm, max(1, reps - 2) if T >= 8192 else reps)
-                with peak_memory() as pf: fm["full"]()
-                with peak_memory() as pc: fm["concepts"]()
-            rows.append(dict(level=f"model (memory, segment {segment})", T=T, k=k, full_s=t["full"][0], concepts_s=t["concepts"][0],
-                             full_mb=pf["mb"], concepts_mb=pc["mb"], score_ratio=T * (T + 1) / 2 / ((T // segment) * (segment + 2 * k) ** 2 / 2)))
-    df = pd.DataFrame(rows)
-    for c in ("full_mb", "concepts_mb"): df.loc[df[c] < 1, c] = float("nan")      # below what CPU RSS sampling resolves
-    df = df.assign(time_ratio=lambda d: d.full_s / d.concepts_s, mem_ratio=lambda d: d.full_mb / d.concepts_mb,
-                                   device=device_name(), shape=shape)
-    if out is not False:
-        out = Path(out or RESULTS/"registers"); out.mkdir(parents=True, exist_ok=True)
-        save_table(df, out, "bench")
-        registers_bench_figure(df).savefig(out/"bench.png", dpi=110, bbox_inches="tight")
-    return df
-
+# %% ../../nbs/24_study_registers.ipynb #2010cd86
 def registers_bench_figure(df:pd.DataFrame):
     "Seconds against T (log-log) for full attention and k concepts, op level and model level, with the time ratio."
     lv = list(dict.fromkeys(df.level))
@@ -261,3 +259,62 @@ def registers_bench_figure(df:pd.DataFrame):
     axs[-1].set_xlabel("T (tokens)"); axs[-1].set_ylabel("full ÷ concepts (time)"); axs[-1].legend(fontsize=7)
     fig.tight_layout()
     return fig
+
+# %% ../../nbs/24_study_registers.ipynb #797c1995
+def _bench_models(shape:str, k:int, segment:int) -> tuple:
+    "The base of `shape` and a memory model around it (k slots, `segment` tokens, LoRA merged), both in eval mode on the CPU."
+    base, _ = load_base(shape, "float32", "cpu")
+    mem, _ = build_method("registers", shape, mode="memory", k=k, segment=segment)
+    merge_lora(mem); mem.eval(); base.eval()
+    return base, mem
+
+# %% ../../nbs/24_study_registers.ipynb #42c8b765
+def _bench_op(T:int, k:int, H:int, hd:int, g:torch.Generator, reps:int) -> dict:
+    "One attention-op row: T queries over k concept keys vs causal attention over T keys (`sdpa`, H heads of hd), time and peak memory."
+    q = torch.randn(1, H, T, hd, generator=g); kv = torch.randn(1, H, T, hd, generator=g); c = torch.randn(1, H, k, hd, generator=g)
+    fns = {"full": lambda: F.scaled_dot_product_attention(q, kv, kv, is_causal=True),
+           "concepts": lambda: F.scaled_dot_product_attention(q, c, c)}
+    t = interleaved(fns, reps)
+    with peak_memory() as pf: fns["full"]()
+    with peak_memory() as pc: fns["concepts"]()
+    return dict(level="attention op", T=T, k=k, full_s=t["full"][0], concepts_s=t["concepts"][0],
+                full_mb=pf["mb"], concepts_mb=pc["mb"], score_ratio=(T + 1) / (2 * k))
+
+# %% ../../nbs/24_study_registers.ipynb #ba652940
+def _bench_model(base, mem:RegistersLM, T:int, k:int, segment:int, reps:int) -> dict:
+    "One model-level row: the memory forward (segments reading k slots) vs the base's full-context forward over the same T tokens."
+    x = _ids(base.config.vocab_size, T)
+    with torch.no_grad():
+        fm = {"full": lambda: base(input_ids=x), "concepts": lambda: mem._memory_forward(x)}   # both: logits at every position
+        t = interleaved(fm, max(1, reps - 2) if T >= 8192 else reps)
+        with peak_memory() as pf: fm["full"]()
+        with peak_memory() as pc: fm["concepts"]()
+    return dict(level=f"model (memory, segment {segment})", T=T, k=k, full_s=t["full"][0], concepts_s=t["concepts"][0],
+                full_mb=pf["mb"], concepts_mb=pc["mb"], score_ratio=T * (T + 1) / 2 / ((T // segment) * (segment + 2 * k) ** 2 / 2))
+
+# %% ../../nbs/24_study_registers.ipynb #0f33aaed
+def _bench_table(rows:list, shape:str) -> pd.DataFrame:
+    "The bench rows as a table: memory below what CPU RSS sampling resolves blanked, time and memory ratios, device and shape."
+    df = pd.DataFrame(rows)
+    for c in ("full_mb", "concepts_mb"): df.loc[df[c] < 1, c] = float("nan")      # below what CPU RSS sampling resolves
+    df = df.assign(time_ratio=lambda d: d.full_s / d.concepts_s, mem_ratio=lambda d: d.full_mb / d.concepts_mb,
+                                   device=device_name(), shape=shape)
+    return df
+
+# %% ../../nbs/24_study_registers.ipynb #1077c532
+def registers_bench(Ts=(1024, 2048, 4096, 8192, 16384), k:int=64, segment:int=1024, shape:str="conceptlab-tiny",
+                    reps:int=3, model_max_T:int=16384, out:Path|str|None=None, progress:bool=True) -> pd.DataFrame:
+    "Time and peak memory of attending k concepts vs full causal attention as T grows, op level and model level."
+    base, mem = _bench_models(shape, k, segment)
+    cfg = base.config; H = cfg.num_attention_heads; hd = cfg.hidden_size // H
+    g = torch.Generator().manual_seed(0)
+    rows = []
+    for T in tqdm(Ts, disable=not progress, desc="registers bench"):
+        rows.append(_bench_op(T, k, H, hd, g, reps))
+        if T <= model_max_T: rows.append(_bench_model(base, mem, T, k, segment, reps))
+    df = _bench_table(rows, shape)
+    if out is not False:
+        out = Path(out or RESULTS/"registers"); out.mkdir(parents=True, exist_ok=True)
+        save_table(df, out, "bench")
+        registers_bench_figure(df).savefig(out/"bench.png", dpi=110, bbox_inches="tight")
+    return df
