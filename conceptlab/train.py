@@ -253,6 +253,58 @@ class LoopState:
     rank:int
     world:int
 
+# %% ../nbs/10_train.ipynb #1c21fc81
+def _loop(s:LoopState, start:int):
+    "The optimisation loop of `train`."
+    acc, model, core, opt, tc, log = s.acc, s.model, s.core, s.opt, s.tc, s.log
+    model.train()
+    t0, ntok = time.time(), 0
+    bar = tqdm(range(start, tc.steps), initial=start, total=tc.steps, disable=not (tc.progress and acc.is_main_process),
+               desc=f"train {s.run_dir.name}")
+    for step in bar:
+        for g in opt.param_groups: g["lr"] = tc.lr * lr_at(tc, step)
+        losses, mets = [], {}
+        for k in range(tc.grad_accum):
+            batch = {n: v.to(acc.device) for n, v in s.stream.batch(step*tc.grad_accum + k, s.rank, s.world).items()}
+            with (acc.no_sync(model) if k < tc.grad_accum - 1 else nullcontext()), acc.autocast():
+                out = model(**batch)
+            bad = acc.reduce(torch.tensor(float(not torch.isfinite(out.loss)), device=acc.device), "sum")
+            if bad.item() > 0: _nan_stop(s, step, out.loss)
+            acc.backward(out.loss / tc.grad_accum)
+            losses.append(out.loss.detach()); mets.update(out.metrics or {})
+        health = tc.health_every and ((step + 1) % tc.health_every == 0 or step + 1 == tc.steps)
+        if health:
+            gnorms = grad_norms(core)                                               # before clipping: what the loss asked for
+        gn = acc.clip_grad_norm_(s.params, tc.grad_clip if tc.grad_clip else float("inf"))
+        if not torch.isfinite(torch.as_tensor(gn)): _nan_stop(s, step, torch.as_tensor(gn), what="gradient norm")
+        opt.step(); opt.zero_grad(set_to_none=True)
+        loss = acc.reduce(torch.stack(losses).mean(), "mean").item()
+        ntok += tc.batch_size * tc.seq_len
+        row = dict(step=step + 1, loss=loss, lr=opt.param_groups[0]["lr"], grad_norm=float(gn),
+                   tokens=(step + 1) * tc.batch_size * tc.seq_len, tok_per_s=ntok / (time.time() - t0),
+                   elapsed=time.time() - t0) | {k: float(v) for k, v in mets.items()}
+        if n_rows(s.eval_blocks) and ((tc.eval_every and (step + 1) % tc.eval_every == 0) or step + 1 == tc.steps):
+            with acc.autocast(): row["eval_loss"] = heldout_loss(core, s.eval_blocks, tc.batch_size, tc.eval_batches, acc.device)
+        if health:
+            row |= gnorms
+            if isinstance(s.eval_blocks, Tensor) and len(s.eval_blocks) >= 2:   # packed blocks (SFT rows: grad norms only)
+                with acc.autocast(): row |= health_metrics(core, s.eval_blocks, max(2, tc.batch_size), tc.health_batches)
+        log.write(row)
+        if tc.tensorboard: acc.log(row, step=step + 1)
+        core.on_step(step + 1, row)
+        for cb in s.callbacks: cb(step + 1, row)
+        if (step + 1) % tc.ckpt_every == 0 or step + 1 == tc.steps:
+            acc.wait_for_everyone()
+            if acc.is_main_process: save_checkpoint(s.run_dir, step + 1, core, opt, tc.keep_ckpts)
+        bar.set_postfix(loss=f"{loss:.3f}", **({"eval": f"{row['eval_loss']:.3f}"} if "eval_loss" in row else {}))
+
+def _nan_stop(s:LoopState, step:int, loss:Tensor, what:str="loss"):
+    ck = list_checkpoints(s.run_dir)
+    raise FloatingPointError(
+        f"{what} is {loss.item()} at step {step + 1}: training stopped before the update. "
+        f"{'The last good checkpoint, step-' + str(ck[-1]) + ', is kept' if ck else 'No checkpoint was written yet'} in "
+        f"{s.run_dir}/checkpoints; lower lr (now {s.tc.lr}), keep grad_clip on, or check the data, then rerun to resume.")
+
 # %% ../nbs/10_train.ipynb #88e880ba
 def train(method:str="lora", # a registered method
           base:str="tiny-random", # base name for `load_base`
@@ -310,58 +362,6 @@ def train(method:str="lora", # a registered method
     acc.wait_for_everyone()                                    # no rank leaves (and tears the group down) while another still saves
     acc.end_training()
     return TrainResult(core, tok, run_dir, tc.steps, log.read())
-
-# %% ../nbs/10_train.ipynb #1c21fc81
-def _loop(s:LoopState, start:int):
-    "The optimisation loop of `train`."
-    acc, model, core, opt, tc, log = s.acc, s.model, s.core, s.opt, s.tc, s.log
-    model.train()
-    t0, ntok = time.time(), 0
-    bar = tqdm(range(start, tc.steps), initial=start, total=tc.steps, disable=not (tc.progress and acc.is_main_process),
-               desc=f"train {s.run_dir.name}")
-    for step in bar:
-        for g in opt.param_groups: g["lr"] = tc.lr * lr_at(tc, step)
-        losses, mets = [], {}
-        for k in range(tc.grad_accum):
-            batch = {n: v.to(acc.device) for n, v in s.stream.batch(step*tc.grad_accum + k, s.rank, s.world).items()}
-            with (acc.no_sync(model) if k < tc.grad_accum - 1 else nullcontext()), acc.autocast():
-                out = model(**batch)
-            bad = acc.reduce(torch.tensor(float(not torch.isfinite(out.loss)), device=acc.device), "sum")
-            if bad.item() > 0: _nan_stop(s, step, out.loss)
-            acc.backward(out.loss / tc.grad_accum)
-            losses.append(out.loss.detach()); mets.update(out.metrics or {})
-        health = tc.health_every and ((step + 1) % tc.health_every == 0 or step + 1 == tc.steps)
-        if health:
-            gnorms = grad_norms(core)                                               # before clipping: what the loss asked for
-        gn = acc.clip_grad_norm_(s.params, tc.grad_clip if tc.grad_clip else float("inf"))
-        if not torch.isfinite(torch.as_tensor(gn)): _nan_stop(s, step, torch.as_tensor(gn), what="gradient norm")
-        opt.step(); opt.zero_grad(set_to_none=True)
-        loss = acc.reduce(torch.stack(losses).mean(), "mean").item()
-        ntok += tc.batch_size * tc.seq_len
-        row = dict(step=step + 1, loss=loss, lr=opt.param_groups[0]["lr"], grad_norm=float(gn),
-                   tokens=(step + 1) * tc.batch_size * tc.seq_len, tok_per_s=ntok / (time.time() - t0),
-                   elapsed=time.time() - t0) | {k: float(v) for k, v in mets.items()}
-        if n_rows(s.eval_blocks) and ((tc.eval_every and (step + 1) % tc.eval_every == 0) or step + 1 == tc.steps):
-            with acc.autocast(): row["eval_loss"] = heldout_loss(core, s.eval_blocks, tc.batch_size, tc.eval_batches, acc.device)
-        if health:
-            row |= gnorms
-            if isinstance(s.eval_blocks, Tensor) and len(s.eval_blocks) >= 2:   # packed blocks (SFT rows: grad norms only)
-                with acc.autocast(): row |= health_metrics(core, s.eval_blocks, max(2, tc.batch_size), tc.health_batches)
-        log.write(row)
-        if tc.tensorboard: acc.log(row, step=step + 1)
-        core.on_step(step + 1, row)
-        for cb in s.callbacks: cb(step + 1, row)
-        if (step + 1) % tc.ckpt_every == 0 or step + 1 == tc.steps:
-            acc.wait_for_everyone()
-            if acc.is_main_process: save_checkpoint(s.run_dir, step + 1, core, opt, tc.keep_ckpts)
-        bar.set_postfix(loss=f"{loss:.3f}", **({"eval": f"{row['eval_loss']:.3f}"} if "eval_loss" in row else {}))
-
-def _nan_stop(s:LoopState, step:int, loss:Tensor, what:str="loss"):
-    ck = list_checkpoints(s.run_dir)
-    raise FloatingPointError(
-        f"{what} is {loss.item()} at step {step + 1}: training stopped before the update. "
-        f"{'The last good checkpoint, step-' + str(ck[-1]) + ', is kept' if ck else 'No checkpoint was written yet'} in "
-        f"{s.run_dir}/checkpoints; lower lr (now {s.tc.lr}), keep grad_clip on, or check the data, then rerun to resume.")
 
 # %% ../nbs/10_train.ipynb #bca6f209
 @call_parse
