@@ -234,10 +234,12 @@ def run_layers(model:nn.Module,
     return h
 
 # %% ../nbs/00_base.ipynb #24c3d2ef
-def head(model:nn.Module, h:Tensor # (b,t,d)
+def head(model:nn.Module, h:Tensor, # (b,t,d)
+         never:Tensor|None=None, # (k,) vocabulary rows that must never be predicted (a method's concept rows)
         ) -> Tensor: # (b,t,V)
-    "Final norm and LM head."
-    return model.get_output_embeddings()(decoder(model).norm(h))
+    "Final norm and LM head; rows in `never` get the lowest logit."
+    lg = model.get_output_embeddings()(decoder(model).norm(h))
+    return lg if never is None else lg.index_fill(-1, never.to(lg.device), torch.finfo(lg.dtype).min)
 
 def new_cache(model:nn.Module) -> DynamicCache:
     "An empty KV cache holding one entry per layer (layers of different groups may hold different lengths)."

@@ -185,8 +185,7 @@ def _layers(self:PlannerLM, h, mask, pos, cache=None):
 @patch
 def _text_head(self:PlannerLM, h:Tensor) -> Tensor:
     "The base's head over text; concept rows can never be written as text."
-    lg = head(self.lm, h)
-    return lg.index_fill(-1, self.concept_ids.to(lg.device), torch.finfo(lg.dtype).min)
+    return head(self.lm, h, never=self.concept_ids)
 
 # %% ../nbs/06_planner.ipynb #76790290
 @patch

@@ -104,8 +104,7 @@ def _layers(self:RegistersLM, h:Tensor, mask:Tensor, pos:Tensor, cache=None) -> 
 @patch
 def _head(self:RegistersLM, h:Tensor) -> Tensor:
     "The base's head; concept rows can never be predicted as text."
-    lg = head(self.lm, h)
-    return lg.index_fill(-1, self.concept_ids.to(lg.device), torch.finfo(lg.dtype).min)
+    return head(self.lm, h, never=self.concept_ids)
 
 # %% ../nbs/08_registers.ipynb #9885a4a3
 def after_cache(b:int, q:int, past:int, device=None) -> Tensor:
