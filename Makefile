@@ -27,6 +27,7 @@ test: install
 	@$(PYTHON) tools/nbtest.py $(if $(FLAGS),--flags "$(FLAGS)",)
 
 train: install
+	@CL_RUN='$(RUN)' $(PYTHON) -c "import os, sys; from conceptlab.runs import safe_name; sys.excepthook = lambda t, e, tb: print(e, file=sys.stderr); safe_name(os.environ['CL_RUN'], 'RUN')"
 	@mkdir -p runs/$(RUN)
 	$(PYTHON) -m papermill -k python3 nbs/train.ipynb runs/$(RUN)/train.ipynb --cwd nbs \
 	  -p run_name $(RUN) -p method $(METHOD) -p base '$(BASE)' -p data '$(DATA)' -p steps $(STEPS) -p method_cfg '$(METHOD_CFG)' \

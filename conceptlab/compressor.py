@@ -49,7 +49,8 @@ def validate(self:CompressorConfig):
                                    or self.split[0] < 1 or self.split[2] < 1):
         raise ValueError(f"split={self.split}: give (shallow, middle, deep) layer counts, ints, shallow and deep >= 1")
     if self.K is not None and (not isinstance(self.K, int) or self.K < 1): raise ValueError(f"K={self.K}: need at least one concept id (int >= 1)")
-    if not self.R > 1: raise ValueError(f"R={self.R}: tokens per concept must be > 1")
+    if isinstance(self.R, bool) or not isinstance(self.R, (int, float)) or not 1 < self.R < float("inf"):
+        raise ValueError(f"R={self.R!r}: tokens per concept must be a finite number > 1, e.g. R=4")
     if not 0 < self.null_target < 1: raise ValueError(f"null_rate={self.null_target}: the NULL-rate target must lie in (0, 1)")
     if not isinstance(self.max_run, int) or self.max_run < 1: raise ValueError(f"max_null_run={self.max_null_run}: must be an int >= 1")
     if not (self.tau_start > 0 and self.tau_end > 0): raise ValueError(f"tau_start={self.tau_start}, tau_end={self.tau_end}: temperatures must be > 0")
@@ -125,6 +126,15 @@ class CompressorLM(MethodModel):
         self.step_, self.usage, self.usage_history = 0, torch.zeros(c.K, dtype=torch.long), []
     @property
     def K(self) -> int: return self.config.K
+
+# %% ../nbs/05_compressor.ipynb #de7f8432
+@patch
+def check_train(self:CompressorLM, tc):
+    "A concept must be able to fire within one training sequence: about one per `R` tokens, forced after `max_run` NULLs."
+    if min(self.config.R, self.config.max_run) >= tc.seq_len:
+        raise ValueError(f"R={self.config.R} (forced after max_null_run={self.config.max_run} NULLs): no concept would fire within "
+                         f"seq_len={tc.seq_len} tokens, so nothing would be compressed; use R < seq_len (R={max(2, tc.seq_len // 8)} "
+                         "gives about 8 concepts per sequence) or a longer seq_len")
 
 # %% ../nbs/05_compressor.ipynb #439506b5
 @patch(as_prop=True)

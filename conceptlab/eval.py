@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from torch import Tensor
 from tqdm.auto import tqdm
-from .data import load_data, format_prompt, parse_answer, Example, data_blocks, data_rows, n_rows
+from .data import load_data, format_prompt, parse_answer, Example, data_blocks, data_rows, n_rows, problem_space
 from .base import lm_loss
 from .method import hooks
 from typing import Callable
@@ -177,15 +177,27 @@ def evaluate(model, tok, data:str, # the model (a method or a plain HF causal LM
              n_answers:int=200, cot:bool=True, max_new_tokens:int=96, progress:bool=False,
              packed:bool=True) -> dict: # False: one text per row (`data_rows`), as a method trained with packed=False saw them
     "One evaluation row: held-out likelihood, task accuracy, reconstruction, compression and controls."
+    for f, v in dict(seq_len=seq_len, batch_size=batch_size, max_new_tokens=max_new_tokens).items():
+        if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f"{f}={v!r} must be an int >= 1")
+    if max_batches is not None and (isinstance(max_batches, bool) or not isinstance(max_batches, int) or max_batches < 1):
+        raise ValueError(f"max_batches={max_batches!r} must be an int >= 1, or None for every held-out batch")
+    if isinstance(n_answers, bool) or not isinstance(n_answers, int) or n_answers < 0:
+        raise ValueError(f"n_answers={n_answers!r} must be an int >= 0 (0: no answers scored)")
     blocks = data_blocks(data, tok, split, seq_len) if packed else data_rows(data, tok, split, seq_len)
     h = hooks(model)
     if h.supports_controls and n_rows(blocks) % batch_size == 1 and n_rows(blocks) > 1:
         keep = slice(0, n_rows(blocks) - 1)                    # shuffle needs >= 2 rows: real and corrupted on the same full batches
         blocks = {k: v[keep] for k, v in blocks.items()} if isinstance(blocks, dict) else blocks[keep]
     s = nll_stats(model, blocks, tok, batch_size, max_batches)
+    if s["tokens"] == 0: raise ValueError(f"no held-out token of {data!r} ({split}) was scored: every label is masked; "
+                                          "check the data spec, seq_len and packed")
     row = dict.fromkeys(EVAL_COLUMNS, float("nan")) | dict(model=name, eval_tokens=s["tokens"]) | nll_row(s)
     row["compression"] = s["metrics"].get("compression_ratio", float("nan"))
-    exs = load_data(data, split, n=n_answers).examples
+    space = problem_space(data, split) if n_answers else None
+    if space is not None and n_answers > space:
+        print(f"note: {data!r} holds {space} distinct {split} problems: answers are scored on all {space}, not n_answers={n_answers}")
+        n_answers = space
+    exs = load_data(data, split, n=n_answers).examples if n_answers else []
     if exs:
         acc = answer_accuracy(model, tok, exs, cot, max_new_tokens, batch_size * 2, progress)
         row |= {k: v for k, v in acc.items() if k in EVAL_COLUMNS}

@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 from .paths import RUNS
 from .base import lm_loss
 from .method import load_method, build_method, load_tensors
-from .train import list_checkpoints
+from .runs import list_checkpoints, load_checkpoint
 from .eval import load_summary
 from .monitor import boundary_strip, usage_evolution
 from .method import hooks
@@ -30,9 +30,7 @@ def load_run(run_dir, step:int|None=None):
     if step not in steps: raise ValueError(f"no checkpoint step-{step} in {run_dir}: saved steps are {steps}")
     cfg = json.loads((run_dir/"config.json").read_text())
     m, tok = build_method(cfg["method"], cfg["base"], **cfg["method_cfg"])
-    d = run_dir/"checkpoints"/f"step-{step}"
-    m.load_trained(load_tensors(d))
-    m.load_extra_state(torch.load(d/"state.pt", weights_only=False, map_location="cpu")["extra"])
+    load_checkpoint(run_dir, step, m)                 # verified against its manifest; safetensors + JSON, never unpickled
     return m.eval(), tok
 
 # %% ../nbs/13_explore.ipynb #a0044b3b

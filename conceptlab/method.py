@@ -10,39 +10,15 @@ from pathlib import Path
 from typing import Callable
 import torch
 from torch import Tensor
-from safetensors.torch import save_file, load_file
 from transformers import PretrainedConfig, PreTrainedModel
 from transformers.utils import ModelOutput
 from fastcore.basics import patch
 from .base import load_base, cache_bytes
+from .runs import SHARD_BYTES, save_tensors, load_tensors, save_state, load_state
 
 # %% auto #0
-__all__ = ['SHARD_BYTES', 'METHODS', 'MODEL_TYPES', 'save_tensors', 'load_tensors', 'MethodOutput', 'MethodConfig',
-           'register_method', 'method_class', 'hf_decode_state', 'MethodHooks', 'PlainLM', 'hooks', 'MethodModel',
-           'build_method', 'load_method']
-
-# %% ../nbs/03a_method.ipynb #02f9adea
-SHARD_BYTES = 15_000_000
-
-def save_tensors(sd:dict[str, Tensor], folder:Path, stem:str="trained", max_bytes:int=SHARD_BYTES) -> list[Path]:
-    "Write `sd` as safetensors shards `{stem}-NNNNN.safetensors` of at most `max_bytes` each (one tensor may exceed it)."
-    folder = Path(folder); shards, cur, size = [], {}, 0
-    for k, v in sd.items():
-        nb = v.numel() * v.element_size()
-        if cur and size + nb > max_bytes: shards.append(cur); cur, size = {}, 0
-        cur[k], size = v.detach().cpu().contiguous(), size + nb
-    shards.append(cur)
-    for old in folder.glob(f"{stem}*.safetensors"): old.unlink()
-    paths = [folder/f"{stem}-{i+1:05d}.safetensors" for i in range(len(shards))]
-    for p, sh in zip(paths, shards): save_file(sh, p)
-    return paths
-
-# %% ../nbs/03a_method.ipynb #7452ca03
-def load_tensors(folder:Path, stem:str="trained") -> dict[str, Tensor]:
-    "Read back `save_tensors` shards (or one `{stem}.safetensors`)."
-    files = sorted(Path(folder).glob(f"{stem}-*.safetensors")) or sorted(Path(folder).glob(f"{stem}.safetensors"))
-    if not files: raise FileNotFoundError(f"no {stem}*.safetensors in {folder}")
-    return {k: v for f in files for k, v in load_file(f).items()}
+__all__ = ['METHODS', 'MODEL_TYPES', 'MethodOutput', 'MethodConfig', 'register_method', 'method_class', 'hf_decode_state',
+           'MethodHooks', 'PlainLM', 'hooks', 'MethodModel', 'build_method', 'load_method']
 
 # %% ../nbs/03a_method.ipynb #36423b34
 @dataclass
@@ -123,6 +99,8 @@ class MethodHooks:
                         ) -> dict[str, list]:
         "Per-row statistics of the last `generate` call; default: `peak_kv`, the entries a causal LM's context holds at the end."
         return dict(peak_kv=(attention_mask.sum(-1).cpu() + new_tokens.cpu()).tolist())
+    def check_train(self, tc):
+        "Raise a ValueError naming the field when the method cannot learn under training config `tc` (e.g. its concepts never fire within `tc.seq_len`)."
     def decode_state(self, input_ids:Tensor, attention_mask:Tensor, max_new_tokens:int, suppress_tokens=None) -> tuple[Tensor, int]:
         "Greedy generation as served, and the bytes of decoding state (KV cache) it holds at the end."
         return hf_decode_state(self, input_ids, attention_mask, max_new_tokens, suppress_tokens)
@@ -172,7 +150,8 @@ def save_pretrained(self:MethodModel, path, **kw):
     path = Path(path); path.mkdir(parents=True, exist_ok=True)
     self.config.save_pretrained(path)
     save_tensors(self.trained_state_dict(), path)
-    torch.save(self.extra_state(), path/"extra_state.pt")
+    save_state(self.extra_state(), path, "extra_state")
+    (path/"extra_state.pt").unlink(missing_ok=True)                            # a pickle from an older conceptlab: replaced by the two files above
     if self.tokenizer is not None: self.tokenizer.save_pretrained(path)
 
 # %% ../nbs/03a_method.ipynb #e837bbf0
@@ -182,7 +161,11 @@ def from_pretrained(cls:MethodModel, path, **kw):
     path = Path(path)
     model = cls(cls.config_class.from_pretrained(path))
     model.load_trained(load_tensors(path))
-    if (path/"extra_state.pt").exists(): model.load_extra_state(torch.load(path/"extra_state.pt", weights_only=False))
+    if (path/"extra_state.json").exists(): model.load_extra_state(load_state(path, "extra_state"))
+    elif (path/"extra_state.pt").exists():
+        raise ValueError(f"{path}/extra_state.pt is a pickle written by an older conceptlab; it is not loaded, since unpickling can run "
+                         "code. If you trust it, convert it once: python -c \"import torch; from conceptlab.runs import save_state; "
+                         f"save_state(torch.load('{path}/extra_state.pt', weights_only=False), '{path}', 'extra_state')\" and delete it")
     return model
 
 # %% ../nbs/03a_method.ipynb #f32af2b6
@@ -202,6 +185,8 @@ def build_method(name:str, # a registered method (`METHODS`)
 # %% ../nbs/03a_method.ipynb #916be0de
 def load_method(path:Path|str) -> MethodModel:
     "Load any saved method; the `model_type` in its `config.json` names the method."
-    mt = json.loads((Path(path)/"config.json").read_text()).get("model_type")
+    try: mt = json.loads((Path(path)/"config.json").read_bytes()).get("model_type")
+    except FileNotFoundError: raise FileNotFoundError(f"no config.json in {path}: not a saved model") from None
+    except (ValueError, AttributeError) as e: raise ValueError(f"{path}/config.json is not a JSON config ({type(e).__name__})") from None
     if mt not in MODEL_TYPES: raise ValueError(f"{path} holds model_type {mt!r}, not a registered method ({MODEL_TYPES})")
     return METHODS[MODEL_TYPES[mt]].from_pretrained(path)

@@ -14,7 +14,7 @@ from .base import (lm_loss, gumbel_noise, gumbel_st, positions_from_mask, cache_
                              add_concept_vocab)
 from .masks import plot_mask
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
-from .monitor import entropy_stats, st_gap, code_usage, topk_margin, flip_rate, staleness_gap
+from .monitor import entropy_stats, st_gap, code_usage, flip_rate, staleness_gap
 from .eval import CONTROLS
 
 # %% auto #0
@@ -118,7 +118,7 @@ class PlannerLM(MethodModel):
         self._init_params(free, ids)                                               # concept rows, head rows, type and query embeddings
         off = np.cumsum([0] + [t.vocab + 1 for t in T])
         self.off, self.ctl0 = [int(o) for o in off[:-1]], int(off[-1])
-        self.step, self.zcache = 0, {}
+        self.step, self.zcache, self.zstep = 0, {}, {}                             # z* per example key, and the step it was scored at
         self.quota = PlannerQuotaController(c.quota if c.quota is not None else 0.0, c.quota_lr)
     wants_rows = True  # one text per row to plan and write: packed blocks start mid-document (the train notebook says so)
 
@@ -504,36 +504,54 @@ def _random_plan(self:PlannerLM, b:int, dev) -> Tensor: # (b,S) local ids
     loc[:, last] = V[last]                                                          # each type ends in its forced <EOS>
     return loc
 
+# %% ../nbs/06_planner.ipynb #1805d47b
+@patch
+def _distinct(self:PlannerLM, loc:Tensor, # (K,b,S) candidate plans (local ids)
+              ok:Tensor, # (K,b) the candidates that count
+             ) -> Tensor: # (K,b) bool
+    "The first of every group of identical candidates (equal on their visible slots) among those that count."
+    K, b, S = loc.shape
+    c = loc.masked_fill(~self._plan_of(loc.flatten(0, 1))["valid"].view(K, b, S), -1)   # hidden slots make no difference
+    same = (c[:, None] == c[None]).all(-1) & ok[None]                                     # (K,K,b): [j, i] plan j == plan i
+    earlier = torch.ones(K, K, dtype=torch.bool, device=loc.device).tril(-1)[..., None]    # i < j
+    return ok & ~(same & earlier).any(1)
+
 # %% ../nbs/06_planner.ipynb #1a816810
 @patch
 @torch.no_grad()
 def e_step(self:PlannerLM, u, um, y, ym, # the batch: input (left-padded), text (right-padded)
            old:Tensor|None=None, # (b,S) cached z* local ids (rows without one: any plan, flagged by has_old)
-           has_old:Tensor|None=None, # (b,) which rows have a cached z*
+           has_old:Tensor|None=None, # (b,) which rows have a cached z* (default: every row, when `old` is given)
            k:int|None=None) -> dict:
-    "Top-k candidate plans scored by S(z) = log p(y|z) + log p(z|u); the best per row, the scores and search metrics."
+    "Top-k candidate plans scored by S(z) = log p(y|z) + log p(z|u); the best distinct plan per row, the scores and search metrics."
     k = self.config.em_k if k is None else k
     if k < 1: raise ValueError(f"k={k}: the E-step needs at least one candidate plan")
-    b = u.shape[0]
+    b, dev = u.shape[0], u.device
     cands = [self.plan(u, um, noise=False)["loc"]]
     if k > 2:                                                                        # samples of the planner (Gumbel at full scale)
         scale, self.config.noise = self.config.noise, 1.0
         try: cands += list(self.plan(u.repeat(k - 2, 1), um.repeat(k - 2, 1), noise=True)["loc"].split(b))
         finally: self.config.noise = scale
-    if k > 1: cands.append(self._random_plan(b, u.device))                          # forced exploration: a uniformly random plan
-    if old is not None: cands.append(old)
+    if k > 1: cands.append(self._random_plan(b, dev))                               # forced exploration: a uniformly random plan
+    ok = torch.ones(len(cands) + (old is not None), b, dtype=torch.bool, device=dev)   # (K,b) candidates that count
+    if old is not None:
+        cands.append(old); has_old = ok[-1] if has_old is None else has_old.bool(); ok[-1] = has_old
     K = len(cands)
     loc = torch.cat(cands)                                                          # (K·b,S)
     pl = self.plan(u.repeat(K, 1), um.repeat(K, 1), noise=False, force=loc)
     S = (self.log_p_y(pl, y.repeat(K, 1), ym.repeat(K, 1)) + self.log_p_z(pl)).view(K, b).T   # (b,K)
-    fresh = S[:, :k]
-    best = fresh.argmax(-1)
-    if old is not None and has_old is not None:                                    # the cached z* stays when it still wins
-        keep = has_old & (S[:, -1] >= fresh.max(-1).values); best = torch.where(keep, K - 1, best)
+    dist = self._distinct(loc.view(K, b, -1), ok).T                                 # (b,K) each distinct plan once
+    Sd = S.masked_fill(~dist, float("-inf"))
+    best = Sd[:, :k].argmax(-1)                                                     # the fresh candidates' best
+    if old is not None:                                                             # the cached z* stays when it still wins
+        keep = has_old & (S[:, -1] >= Sd[:, :k].max(-1).values); best = torch.where(keep, K - 1, best)
     new = loc.view(K, b, -1)[best, torch.arange(b)]
-    out = dict(loc=new, scores=S, s_best=S[torch.arange(b), best])
-    if k >= 2: out |= topk_margin(fresh)
-    if old is not None and has_old is not None and has_old.any():
+    nd = dist.sum(-1)
+    top = Sd.topk(min(2, K), -1).values
+    margins = (top[:, 0] - top[:, -1]).masked_fill(nd < 2, float("nan"))           # fewer than 2 distinct plans: no margin
+    out = dict(loc=new, scores=S, s_best=S[torch.arange(b), best], distinct=dist, margins=margins,
+               margin=float(margins.nanmean()), cands_distinct=float(nd.float().mean()))
+    if old is not None and has_old.any():
         v = self._plan_of(old)["valid"]
         out |= flip_rate(old[has_old], new[has_old], v[has_old]) | staleness_gap(out["s_best"][has_old], S[has_old, -1])
     return out
@@ -547,6 +565,18 @@ def _cached(self:PlannerLM, keys:list[str], dev) -> tuple[Tensor|None, Tensor]:
     S = sum(self.slots); blank = torch.zeros(S, dtype=torch.long)
     return torch.stack([self.zcache.get(k, blank) for k in keys]).to(dev), have
 
+# %% ../nbs/06_planner.ipynb #2146fc55
+@patch
+def _due(self:PlannerLM, keys:list[str], every:int) -> Tensor: # (b,) bool
+    "Rows whose z* is missing or was scored `every` or more steps ago (a key repeated in the batch: its first row only)."
+    first, fresh = {k: i for i, k in reversed(list(enumerate(keys)))}, lambda k: k in self.zcache and k in self.zstep and self.step - self.zstep[k] < every
+    return torch.tensor([first[k] == i and not fresh(k) for i, k in enumerate(keys)])
+
+@patch
+def _store(self:PlannerLM, keys:list[str], loc:Tensor):
+    "Cache each key's plan with the step it was scored at."
+    for k, l in zip(keys, loc.detach().cpu()): self.zcache[k], self.zstep[k] = l, self.step
+
 # %% ../nbs/06_planner.ipynb #aab421d8
 @patch
 def _training_plan(self:PlannerLM, u, um, y, ym, mets:dict) -> tuple[dict, Tensor|None]:
@@ -556,10 +586,14 @@ def _training_plan(self:PlannerLM, u, um, y, ym, mets:dict) -> tuple[dict, Tenso
     keys = _row_keys(u, um, y, ym)
     old, have = self._cached(keys, dev)
     if c.em:
-        if self.step % c.em_every == 0 or not have.all():
-            r = self.e_step(u, um, y, ym, old, have)
+        due = self._due(keys, c.em_every)                                            # per example: z* older than em_every steps, or none
+        if due.any():
+            ix = due.nonzero()[:, 0].to(dev)
+            o = old[ix] if old is not None and have[ix].any() else None
+            r = self.e_step(u[ix], um[ix], y[ix], ym[ix], o, have[ix] if o is not None else None)   # those rows only
             mets |= {k: v for k, v in r.items() if isinstance(v, float)}
-            for key, l in zip(keys, r["loc"].cpu()): self.zcache[key] = l
+            self._store([keys[j] for j in ix.tolist()], r["loc"])
+        mets["estep_frac"] = float(due.float().mean())                                # the measured E-step frequency
         loc = torch.stack([self.zcache[k_] for k_ in keys]).to(dev)
         pl = self.plan(u, um, force=loc)
         ce = -self.log_p_z(pl).sum() / pl["valid"].sum().clamp(min=1)
@@ -568,7 +602,7 @@ def _training_plan(self:PlannerLM, u, um, y, ym, mets:dict) -> tuple[dict, Tenso
         return pl, ce + c.w_usage * usage
     if self.step % c.refresh_every and have.all(): return self._plan_of(old), None   # v3.1: reuse z, skip the planner
     pl = self.plan(u, um)
-    for key, l in zip(keys, pl["loc"].detach().cpu()): self.zcache[key] = l
+    self._store(keys, pl["loc"])
     return pl, None
 
 # %% ../nbs/06_planner.ipynb #221e43ba
@@ -654,11 +688,21 @@ def on_step(self:PlannerLM, step:int, metrics:dict):
 
 # %% ../nbs/06_planner.ipynb #779edf76
 @patch
-def extra_state(self:PlannerLM) -> dict: return dict(step=self.step, quota=self.quota.state_dict())
+def extra_state(self:PlannerLM) -> dict:
+    "Step, quota controller and the z* cache (keys, one stacked plan tensor, the step each was scored at): plain types and tensors."
+    keys = list(self.zcache)
+    loc = torch.stack([self.zcache[k] for k in keys]) if keys else torch.zeros(0, sum(self.slots), dtype=torch.long)
+    return dict(step=self.step, quota=self.quota.state_dict(), zkeys=keys, zloc=loc,
+                zstep=torch.tensor([self.zstep[k] for k in keys], dtype=torch.long))
+
 @patch
 def load_extra_state(self:PlannerLM, s:dict):
+    "Restore `extra_state`, so a resumed Hard-EM or `refresh_every` run continues with the same cached plans."
     self.step = s.get("step", 0)
     if "quota" in s: self.quota.load_state_dict(s["quota"])
+    if "zkeys" in s:
+        self.zcache = dict(zip(s["zkeys"], s["zloc"].long().clone().unbind(0)))
+        self.zstep = dict(zip(s["zkeys"], s["zstep"].tolist()))
 
 # %% ../nbs/06_planner.ipynb #464b55b6
 @patch

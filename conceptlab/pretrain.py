@@ -11,7 +11,7 @@ import torch
 from transformers import AutoModelForCausalLM, Qwen2Config
 from .base import seeded_model, load_base, CONCEPTLAB_TINY
 from .tokenizer import load_tokenizer
-from .data import load_data, DATASETS, Builder, tokenize
+from .data import load_data, DATASETS, Builder, tokenize, problem_space
 from .method import MethodConfig, register_method, load_method, load_tensors
 from .train import WrappedLM, train, list_checkpoints
 from .base import lm_loss
@@ -74,10 +74,10 @@ PRETRAIN_PARTS = (  # (data spec, examples; None = every document of the split)
 
 # %% ../nbs/03_pretrain.ipynb #649cd28c
 def pretrain_texts(split:str="train", n:int|None=None, seed:int=0, parts=PRETRAIN_PARTS) -> tuple[list[str], None]:
-    "The pretraining mixture, shuffled with `seed` (test split: ~5 % of each part's size)."
+    "The pretraining mixture, shuffled with `seed` (test split: ~5 % of each part's size, distinct problems)."
     rng, texts = random.Random(f"pretrain|{seed}|{split}"), []
     for spec, k in parts:
-        k = k if k is None or split == "train" else max(50, k // 20)
+        if k is not None and split != "train": k = min(max(50, k // 20), problem_space(spec, split) or k)   # held out: distinct problems
         texts += load_data(spec, split, n=k, seed=seed).texts
     rng.shuffle(texts)
     return (texts[:n] if n else texts), None
@@ -119,7 +119,8 @@ def arith_table(model, tok, levels=ARITH_LEVELS, n:int=200, no_cot:tuple=(2, 1))
     "Greedy answer accuracy (with 95 % CI) on held-out arithmetic per (steps, digits); one level also without CoT."
     rows = []
     for (st, dg), cot in [(l, True) for l in levels] + ([(no_cot, False)] if no_cot else []):
-        exs = load_data(f"arith:steps={st},digits={dg}", "test", n=n).examples
+        spec = f"arith:steps={st},digits={dg}"
+        exs = load_data(spec, "test", n=min(n, problem_space(spec) or n)).examples     # small levels: all their distinct problems
         a = answer_accuracy(model, tok, exs, cot=cot, max_new_tokens=16 + 14*st, batch_size=32)
         rows.append(dict(steps=st, digits=dg, cot=cot, acc=a["answer_acc"], lo=a["answer_lo"], hi=a["answer_hi"], n=a["answer_n"]))
     return pd.DataFrame(rows)

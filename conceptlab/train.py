@@ -19,11 +19,12 @@ from .paths import RUNS
 from .method import (save_tensors, load_tensors, MethodOutput, MethodConfig, MethodModel, METHODS, MODEL_TYPES,
                                register_method, method_class, load_method, build_method)
 from .monitor import grad_norms, health_metrics
+from .runs import (RunLock, MetricsLog, STREAM_FIELDS, list_checkpoints, save_checkpoint, load_checkpoint,
+                             latest_checkpoint, set_aside, prepare_run, safe_name)
 
 # %% auto #0
-__all__ = ['STREAM_FIELDS', 'LoraLMConfig', 'WrappedLM', 'LoraLM', 'TrainConfig', 'lr_at', 'BatchStream', 'save_checkpoint',
-           'list_checkpoints', 'load_checkpoint', 'MetricsLog', 'heldout_loss', 'TrainResult', 'LoopState', 'train',
-           'train_cli']
+__all__ = ['LoraLMConfig', 'WrappedLM', 'LoraLM', 'TrainConfig', 'lr_at', 'BatchStream', 'heldout_loss', 'TrainResult',
+           'LoopState', 'train', 'train_cli']
 
 # %% ../nbs/10_train.ipynb #66027d83
 class LoraLMConfig(MethodConfig):
@@ -94,6 +95,11 @@ class TrainConfig:
         if self.health_every < 0 or self.health_batches < 1: raise ValueError(f"health_every={self.health_every} must be >= 0 and health_batches={self.health_batches} >= 1")
         if self.grad_clip < 0 or self.weight_decay < 0 or self.eval_every < 0:
             raise ValueError(f"grad_clip={self.grad_clip}, weight_decay={self.weight_decay}, eval_every={self.eval_every} must be >= 0")
+        if self.device is not None:
+            try: dev = torch.device(self.device)
+            except (RuntimeError, TypeError): raise ValueError(f"device={self.device!r}: use None (cuda when available), 'cpu' or 'cuda[:N]'") from None
+            if dev.type == "cuda" and not torch.cuda.is_available():
+                raise ValueError(f"device={self.device!r} but no GPU is visible here: use device=None or 'cpu'")
         if self.tensorboard and not any(importlib.util.find_spec(m) for m in ("tensorboard", "tensorboardX")):
             raise ValueError("tensorboard=True needs the tensorboard package: pip install tensorboard")
 
@@ -132,55 +138,12 @@ class BatchStream:
         x = self.blocks[idx]                                        # (b,t)
         return dict(input_ids=x, labels=x.clone(), attention_mask=torch.ones_like(x), example_id=idx)
 
-# %% ../nbs/10_train.ipynb #37d956f9
-def _rng_state() -> dict:
-    return dict(torch=torch.get_rng_state(), python=random.getstate(), numpy=np.random.get_state(),
-                cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else None)
-
-def _set_rng_state(s:dict):
-    torch.set_rng_state(s["torch"]); random.setstate(s["python"]); np.random.set_state(s["numpy"])
-    if s.get("cuda") is not None and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s["cuda"])
-
-def save_checkpoint(run_dir:Path, step:int, model:MethodModel, opt, keep:int=2) -> Path:
-    "Atomically write `checkpoints/step-{step}` and keep only the newest `keep`."
-    ck = Path(run_dir)/"checkpoints"; ck.mkdir(parents=True, exist_ok=True)
-    tmp, final = ck/f".step-{step}.tmp", ck/f"step-{step}"
-    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
-    save_tensors(model.trained_state_dict(), tmp)
-    torch.save(dict(optimizer=opt.state_dict(), rng=_rng_state(), extra=model.extra_state(), step=step), tmp/"state.pt")
-    shutil.rmtree(final, ignore_errors=True); tmp.rename(final)
-    for old in sorted(list_checkpoints(run_dir))[:-keep]: shutil.rmtree(ck/f"step-{old}")
-    return final
-
-def list_checkpoints(run_dir:Path) -> list[int]:
-    "Steps of the complete checkpoints in `run_dir`."
-    ck = Path(run_dir)/"checkpoints"
-    return sorted(int(p.name[5:]) for p in ck.glob("step-*") if (p/"state.pt").exists()) if ck.exists() else []
-
-def load_checkpoint(run_dir:Path, step:int, model:MethodModel, opt) -> int:
-    "Restore a checkpoint into `model` and `opt`; returns its step."
-    d = Path(run_dir)/"checkpoints"/f"step-{step}"
-    model.load_trained(load_tensors(d))
-    st = torch.load(d/"state.pt", weights_only=False, map_location="cpu")   # a GPU checkpoint resumes on CPU
-    opt.load_state_dict(st["optimizer"]); _set_rng_state(st["rng"]); model.load_extra_state(st["extra"])
-    return st["step"]
-
 # %% ../nbs/10_train.ipynb #5f93c230
 def _precision(mp:str, device:torch.device) -> str:
     if mp != "auto": return mp
     if device.type == "cpu": return "bf16"                       # measured 1.3x faster on 2 CPU cores
     return "bf16" if device.type == "cuda" and torch.cuda.is_bf16_supported() else "no"
 
-class MetricsLog:
-    "`metrics.jsonl`, one JSON object per line; truncated to a checkpoint's step on resume."
-    def __init__(self, path:Path, main:bool=True): self.path, self.main = Path(path), main
-    def read(self) -> list[dict]:
-        return [json.loads(l) for l in self.path.read_text().splitlines() if l.strip()] if self.path.exists() else []
-    def truncate(self, step:int):
-        if self.main: self.path.write_text("".join(json.dumps(r) + "\n" for r in self.read() if r.get("step", 0) <= step))
-    def write(self, row:dict):
-        if self.main:
-            with self.path.open("a") as f: f.write(json.dumps(row) + "\n")
 
 # %% ../nbs/10_train.ipynb #288eef91
 @torch.no_grad()
@@ -216,24 +179,6 @@ def _digest(model) -> str:
     for k, v in sorted(model.trained_state_dict().items()): h.update(k.encode()); h.update(v.float().cpu().numpy().tobytes())
     return h.hexdigest()[:16]
 
-STREAM_FIELDS = ("seq_len", "batch_size", "grad_accum", "seed", "data_n", "packed")
-
-def _prepare_run(run_dir:Path, run_cfg:dict, resume:bool, main:bool):
-    "Create the run directory; refuse to resume a *different* run in it."
-    cfg_path = run_dir/"config.json"
-    if main:
-        run_dir.mkdir(parents=True, exist_ok=True)
-        if not resume:
-            shutil.rmtree(run_dir/"checkpoints", ignore_errors=True); (run_dir/"metrics.jsonl").unlink(missing_ok=True)
-        elif cfg_path.exists():
-            old = json.loads(cfg_path.read_text())
-            diff = [k for k in ("method", "base", "data", "method_cfg") if old.get(k) != run_cfg[k]]
-            # these fix which batch comes at which step: changing them mid-run would repeat or skip data
-            diff += [f"train.{k}" for k in STREAM_FIELDS if old.get("train", {}).get(k) != run_cfg["train"][k]]
-            if diff and list_checkpoints(run_dir):
-                raise ValueError(f"{run_dir} holds a different run (differs in {', '.join(diff)}): "
-                                 "use another run_dir/run_name, or resume=False to start over")
-        cfg_path.write_text(json.dumps(run_cfg, indent=2))
 
 # %% ../nbs/10_train.ipynb #d4012ccb
 @dataclass
@@ -295,44 +240,55 @@ def _loop(s:LoopState, start:int):
         for cb in s.callbacks: cb(step + 1, row)
         if (step + 1) % tc.ckpt_every == 0 or step + 1 == tc.steps:
             acc.wait_for_everyone()
-            if acc.is_main_process: save_checkpoint(s.run_dir, step + 1, core, opt, tc.keep_ckpts)
+            if acc.is_main_process: save_checkpoint(s.run_dir, step + 1, core, opt, tc.keep_ckpts, loss=loss)
         bar.set_postfix(loss=f"{loss:.3f}", **({"eval": f"{row['eval_loss']:.3f}"} if "eval_loss" in row else {}))
 
 def _nan_stop(s:LoopState, step:int, loss:Tensor, what:str="loss"):
+    "Stop before the update. Checkpoint `step-{step}` holds the very weights that gave the bad value: it is set aside."
+    if s.rank == 0 and step in list_checkpoints(s.run_dir):
+        set_aside(s.run_dir, step, f"its weights gave {what} {loss.item()} at step {step + 1}")
     ck = list_checkpoints(s.run_dir)
     raise FloatingPointError(
         f"{what} is {loss.item()} at step {step + 1}: training stopped before the update. "
-        f"{'The last good checkpoint, step-' + str(ck[-1]) + ', is kept' if ck else 'No checkpoint was written yet'} in "
-        f"{s.run_dir}/checkpoints; lower lr (now {s.tc.lr}), keep grad_clip on, or check the data, then rerun to resume.")
+        f"{'The last good checkpoint, step-' + str(ck[-1]) + ', is kept' if ck else 'No good checkpoint was written yet'} in "
+        f"{s.run_dir}/checkpoints; lower lr (now {s.tc.lr}) and rerun with allow_changes=True to resume from it, keep "
+        "grad_clip on, or check the data.")
 
 # %% ../nbs/10_train.ipynb #88e880ba
 def train(method:str="lora", # a registered method
           base:str="tiny-random", # base name for `load_base`
           data:str="shakespeare", # data spec, e.g. "arith:steps=2,digits=1"
           steps:int=100, # optimizer steps
-          run_dir:Path|str|None=None, # default runs/<method>-<data>
-          resume:bool=True, # continue from the newest checkpoint in run_dir
+          run_dir:Path|str|None=None, # default runs/<method>-<data>; any folder when given explicitly
+          resume:bool=True, # continue from the newest good checkpoint in run_dir
           method_cfg:dict|None=None, # the method's config fields
           callbacks=(), # f(step, row) after each step (row = the metrics line)
+          overwrite:bool=False, # with resume=False on an existing run: move it to <name>.old-<time> (otherwise refuse)
+          allow_changes:bool=False, # resume although lr, schedule, clipping or precision differ from the run's config.json
           **cfg) -> TrainResult: # `TrainConfig` fields
     "Train `method` on `data` with 🤗 Accelerate; metrics, checkpoints and the final model go to `run_dir`."
     from accelerate import Accelerator
     from accelerate.utils import gather_object
+    # every input is checked before the run directory is created, changed or deleted
     method_cfg = dict(method_cfg or {})
     try: tc = TrainConfig(steps=steps, **cfg)
     except TypeError as e: raise ValueError(f"{e}; TrainConfig fields: {[f.name for f in fields(TrainConfig)]}") from None
+    method_class(method)
+    slug = re.sub(r"[^\w.=-]+", "_", data).replace("..", "_")
+    run_dir = Path(run_dir) if run_dir is not None else RUNS/safe_name(f"{method}-{slug}", "run name")
+    RunLock.check(run_dir)                                   # a live writer: fail now, before loading anything
+    ck = list_checkpoints(run_dir) if resume else []
+    if ck and ck[-1] > tc.steps: raise ValueError(f"{run_dir} is already at step {ck[-1]} > steps={tc.steps}: raise steps or use another run_dir")
     dev = torch.device(tc.device) if tc.device else torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    run_dir = Path(run_dir) if run_dir else RUNS/(method + "-" + re.sub(r"[^\w.=-]+", "_", data))
     if "WORLD_SIZE" not in os.environ:              # one process: let each train() call pick its own precision/device
         from accelerate.state import AcceleratorState
         AcceleratorState._reset_state(True)
     acc = Accelerator(mixed_precision=_precision(tc.mixed_precision, dev), cpu=dev.type == "cpu",
                       log_with="tensorboard" if tc.tensorboard else None, project_dir=str(run_dir))
     run_cfg = dict(method=method, base=base, data=data, method_cfg=method_cfg, train=asdict(tc))
-    _prepare_run(run_dir, run_cfg, resume, acc.is_main_process)
-    acc.wait_for_everyone()
     torch.manual_seed(tc.seed); random.seed(tc.seed); np.random.seed(tc.seed)   # new modules init identically everywhere
     model, tok = build_method(method, base, **method_cfg)
+    model.check_train(tc)
     world, rank = acc.num_processes, acc.process_index
     micro = tc.batch_size // tc.grad_accum
     if micro % world: raise ValueError(f"micro-batch {micro} (batch_size/grad_accum) must split over {world} processes")
@@ -344,23 +300,26 @@ def train(method:str="lora", # a registered method
     params = [p for p in model.parameters() if p.requires_grad]
     if not params: raise ValueError(f"method {method!r} has no trainable parameters")
     opt = torch.optim.AdamW(params, lr=tc.lr, weight_decay=tc.weight_decay)
-    log = MetricsLog(run_dir/"metrics.jsonl", acc.is_main_process)
-    start = 0
-    if resume and list_checkpoints(run_dir):
-        start = load_checkpoint(run_dir, list_checkpoints(run_dir)[-1], model, opt)
-        if start > tc.steps: raise ValueError(f"{run_dir} is already at step {start} > steps={tc.steps}: raise steps or use another run_dir")
-    log.truncate(start)
-    if tc.tensorboard: acc.init_trackers(run_dir.name, config={k: v for k, v in asdict(tc).items() if v is not None})
-    model, opt = acc.prepare(model, opt)
-    core = acc.unwrap_model(model)
-    _loop(LoopState(acc, model, core, opt, params, stream, eval_blocks, tc, log, run_dir, callbacks, rank, world), start)
-    core = acc.unwrap_model(model, keep_fp32_wrapper=False)     # plain fp32 forward for whoever uses the result
-    digests = gather_object([_digest(core)])
-    if acc.is_main_process:
-        core.save_pretrained(run_dir/"model")
-        (run_dir/"ranks.json").write_text(json.dumps(dict(world=world, digests=digests)))
-    acc.wait_for_everyone()                                    # no rank leaves (and tears the group down) while another still saves
-    acc.end_training()
+    with (RunLock(run_dir) if acc.is_main_process else nullcontext()):       # one writer: rank 0 holds the run
+        if acc.is_main_process: prepare_run(run_dir, run_cfg, resume, overwrite, allow_changes)
+        acc.wait_for_everyone()
+        if resume and acc.is_main_process: latest_checkpoint(run_dir)          # damaged newer checkpoints are set aside
+        acc.wait_for_everyone()
+        ck = list_checkpoints(run_dir) if resume else []
+        start = load_checkpoint(run_dir, ck[-1], model, opt) if ck else 0
+        log = MetricsLog(run_dir/"metrics.jsonl", acc.is_main_process)
+        log.truncate(start)
+        if tc.tensorboard: acc.init_trackers(run_dir.name, config={k: v for k, v in asdict(tc).items() if v is not None})
+        model, opt = acc.prepare(model, opt)
+        core = acc.unwrap_model(model)
+        _loop(LoopState(acc, model, core, opt, params, stream, eval_blocks, tc, log, run_dir, callbacks, rank, world), start)
+        core = acc.unwrap_model(model, keep_fp32_wrapper=False)     # plain fp32 forward for whoever uses the result
+        digests = gather_object([_digest(core)])
+        if acc.is_main_process:
+            core.save_pretrained(run_dir/"model")
+            (run_dir/"ranks.json").write_text(json.dumps(dict(world=world, digests=digests)))
+        acc.wait_for_everyone()                                    # no rank leaves (and tears the group down) while another still saves
+        acc.end_training()
     return TrainResult(core, tok, run_dir, tc.steps, log.read())
 
 # %% ../nbs/10_train.ipynb #bca6f209
@@ -372,9 +331,11 @@ def train_cli(method:str="lora", # registered method
               run_dir:str=None, # run directory (default runs/<method>-<data>)
               method_cfg:str="{}", # JSON object of method config fields
               train_cfg:str="{}", # JSON object of TrainConfig fields
-              no_resume:bool=False): # start over instead of resuming
+              no_resume:bool=False, # start over instead of resuming
+              overwrite:bool=False, # with --no_resume on an existing run: move it to <name>.old-<time>
+              allow_changes:bool=False): # resume although lr / schedule / precision differ from the run's config.json
     "Train a method from the command line."
     train(method, base, data, steps, run_dir, resume=not no_resume, method_cfg=json.loads(method_cfg),
-          **json.loads(train_cfg))
+          overwrite=overwrite, allow_changes=allow_changes, **json.loads(train_cfg))
     # without this, a gloo process group can hang the interpreter's exit under torchrun
     if torch.distributed.is_initialized(): torch.distributed.barrier(); torch.distributed.destroy_process_group()

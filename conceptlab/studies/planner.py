@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 import matplotlib.pyplot as plt
 from ..base import resolve_device
-from ..data import data_rows, load_data, format_prompt, format_question
+from ..data import data_rows, load_data, format_prompt, format_question, problem_space
 from ..eval import answer_accuracy, reconstruction_stats, CONTROLS
 from ..monitor import code_usage
 from ..train import build_method
@@ -20,7 +20,7 @@ from ..planner import PlannerLM
 from .core import RunSpec, train_specs, save_table, write_study_json
 
 # %% auto #0
-__all__ = ['recon_stats', 'replacement_curve', 'plan_prompt', 'PlannerStudy', 'study_figure', 'planner_study',
+__all__ = ['recon_stats', 'replacement_curve', 'plan_prompt', 'PlannerStudy', 'em_schedule', 'study_figure', 'planner_study',
            'build_method_planner', 'planner_bench']
 
 # %% ../../nbs/23_study_planner.ipynb #2f44ab54
@@ -63,7 +63,7 @@ class PlannerStudy:
     quota:float = 1.0  # plans held at their whole budget (the curve is over budgets)
     ae_steps:int = 500; ae_batch:int = 32; lr:float = 2e-3
     em_budget:int = 4; em_steps:int = 300; em_k:int = 4; em_every:int = 4  # the Hard-EM run
-    n_recon:int = 500  # held-out sentences scored
+    n_recon:int = 500  # held-out sentences scored, at most: a smaller held-out space is scored whole (the table's n_recon says how many)
     fracs:tuple = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0)
     task:str = "arith:steps=3,digits=2,ops=+-"  # reasoning: planner → executor vs LoRA CoT / no-CoT / pause-plan
     task_concepts:int = 12; task_steps:int = 400; task_batch:int = 16; task_seq_len:int = 96; task_lr:float = 1e-3
@@ -118,12 +118,30 @@ def _usage(model:PlannerLM, rows:dict, n:int) -> dict:
         out[f"usage_{t.name}"] = u["codes_used"] / t.vocab; out[f"code_ppl_{t.name}"] = u["code_ppl"]
     return out
 
+# %% ../../nbs/23_study_planner.ipynb #be2ef4a4
+def _n_recon(cfg:PlannerStudy) -> int:
+    "Held-out sentences to score: `n_recon`, or every one when the spec's held-out space holds fewer (they are distinct)."
+    k = problem_space(cfg.ae_data)
+    return cfg.n_recon if k is None else min(cfg.n_recon, k)
+
+# %% ../../nbs/23_study_planner.ipynb #da4ff4d8
+def em_schedule(metrics:list, # the run's metric rows (`TrainResult.metrics`)
+                config) -> dict: # the method's config
+    "The measured E-step schedule of a Hard-EM run: share of rows E-stepped per step, distinct candidates per row, the margin, and its label."
+    df = pd.DataFrame(metrics)
+    if not getattr(config, "em", False) or "estep_frac" not in df: return {}
+    f = float(df.estep_frac.mean())
+    out = dict(em_every=config.em_every, estep_frac=f, cands_distinct=float(df.get("cands_distinct", pd.Series(dtype=float)).mean()),
+               margin=float(df.get("margin", pd.Series(dtype=float)).mean()))         # NaN margins (one distinct plan) left out
+    return out | dict(e_step=f"measured: {f:.0%} of rows E-stepped per step (em_every={config.em_every})")
+
 # %% ../../nbs/23_study_planner.ipynb #d0e8ca44
 def _score_ae(cfg:PlannerStudy, name:str, model, tok, progress:bool) -> dict:
     "One autoencoding row: greedy reconstruction (and with the concepts dropped), code usage, capacity, NLL and the controls' ΔNLL."
-    rows = data_rows(cfg.ae_data, tok, "test", cfg.ae_seq_len, n=cfg.n_recon)
-    r = dict(model=name) | recon_stats(model, rows, cfg.n_recon) | _usage(model, rows, cfg.n_recon)
-    d = recon_stats(model, rows, cfg.n_recon, corrupt="drop")                      # the template alone: what no concept carries
+    n = _n_recon(cfg)
+    rows = data_rows(cfg.ae_data, tok, "test", cfg.ae_seq_len, n=n)
+    r = dict(model=name, n_recon=n) | recon_stats(model, rows, n) | _usage(model, rows, n)
+    d = recon_stats(model, rows, n, corrupt="drop")                      # the template alone: what no concept carries
     r |= dict(recon_acc_drop=d["recon_acc"], exact_drop=d["exact"])
     r["capacity_bits"] = r["concepts"] * math.log2(cfg.vocab)
     dev = next(model.parameters()).device
@@ -172,10 +190,10 @@ def _study_tables(cfg:PlannerStudy, runs:dict, parts, progress:bool) -> dict:
     "The tables of the trained runs: autoencoding and replacement curve (`ae`), reasoning (`task`, when the planner ran)."
     tables = {}
     if "ae" in parts:
-        tables["autoencoding"] = pd.DataFrame([_score_ae(cfg, n, r.model, r.model.tokenizer, progress) for n, r in runs.items()
-                                               if n.startswith("ae")]).set_index("model")
+        tables["autoencoding"] = pd.DataFrame([_score_ae(cfg, n, r.model, r.model.tokenizer, progress) | em_schedule(getattr(r, "metrics", []), r.model.config)
+                                               for n, r in runs.items() if n.startswith("ae")]).set_index("model")
         main = runs[f"ae k={cfg.em_budget}"].model if f"ae k={cfg.em_budget}" in runs else runs[f"ae k={cfg.budgets[0]}"].model
-        tables["replacement"] = replacement_curve(main, data_rows(cfg.ae_data, main.tokenizer, "test", cfg.ae_seq_len, n=cfg.n_recon), cfg.fracs)
+        tables["replacement"] = replacement_curve(main, data_rows(cfg.ae_data, main.tokenizer, "test", cfg.ae_seq_len, n=_n_recon(cfg)), cfg.fracs)
     if "task" in parts and "planner → executor" in runs:
         tables["reasoning"] = pd.DataFrame([_score_task(cfg, n, runs[n].model, runs[n].model.tokenizer, progress)
                                             for n in ("lora CoT", "lora no-CoT", "pause-plan", "planner → executor") if n in runs]).set_index("model")
