@@ -14,7 +14,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
+.PHONY: leaderboard install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
 
 install:
 ifeq ($(INSTALL),1)
@@ -67,6 +67,11 @@ study-planner: install
 # planning schedules (AR / MTP, sequential / parallel types) and executor decoding vs the base: results/planner/bench.csv
 bench-planner: install
 	$(PYTHON) -m conceptlab.studies bench-planner
+
+# every method on one base, data mix and budget (≈1 h on 2 CPU cores; BUDGET=20 on a GPU): results/leaderboard/ (resumes)
+BUDGET ?= 1.0
+leaderboard: install
+	$(PYTHON) -m conceptlab.studies leaderboard --set budget=$(BUDGET)
 
 # the registers study (every mode on conceptlab-tiny, autoencoder grid): results/registers/; resumes when re-run
 study-registers: install

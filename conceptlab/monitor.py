@@ -11,7 +11,7 @@ from torch import Tensor
 import matplotlib.pyplot as plt
 from matplotlib import colormaps
 from .base import lm_loss
-from .eval import nll_stats, corrupt_concepts, CONTROLS
+from .eval import nll_stats, control_concepts, CONTROLS
 from .method import hooks
 
 # %% auto #0

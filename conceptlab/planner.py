@@ -15,7 +15,7 @@ from .base import (lm_loss, gumbel_noise, gumbel_st, positions_from_mask, cache_
 from .masks import plot_mask
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .monitor import entropy_stats, st_gap, code_usage, flip_rate, staleness_gap
-from .eval import CONTROLS
+from .eval import CONTROLS, control_concepts
 
 # %% auto #0
 __all__ = ['ConceptTypeConfig', 'concept_types', 'PlannerConfig', 'PlannerQuotaController', 'PlannerLM', 'ExecutorState',
@@ -365,27 +365,32 @@ def execute(self:PlannerLM, prefix:tuple, # from `_prefix` / `_pause_prefix`
 
 # %% ../nbs/06_planner.ipynb #7de2367f
 @patch
-def corrupt_plan(self:PlannerLM, z:Tensor, # (b,S) global rows
-                 valid:Tensor, # (b,S)
-                 kind:str|None=None, replace_frac:float=0.0, generator:torch.Generator|None=None) -> tuple[Tensor, Tensor]:
-    "A control or a random replacement of concepts; returns `(z, valid)`."
+def control_plan(self:PlannerLM, e:Tensor, # (b,S,d) the slot vectors the executor reads
+                 z:Tensor, # (b,S) the plan's global rows
+                 valid:Tensor, # (b,S) visible slots
+                 kind:str|None=None, # a control (`CONTROLS`) or None
+                 replace_frac:float=0.0, # the replacement experiment: this share of the concepts get random ids of their type
+                 shuffle_perm:Tensor|None=None, # (b,) "shuffle": the row each row takes its concepts from (default: the previous row)
+                 generator:torch.Generator|None=None, # "random" and the replacement (default: seeded 0)
+                ) -> tuple[Tensor, Tensor]: # (e, valid) as the executor reads them
+    "The replacement experiment on the plan's ids, then a control on its concept vectors through `control_concepts`."
     if kind is not None and kind not in CONTROLS: raise ValueError(f"unknown control {kind!r}: use one of {CONTROLS}")
     if not 0 <= replace_frac <= 1: raise ValueError(f"replace_frac={replace_frac} must lie in [0, 1]")
+    g = generator or torch.Generator().manual_seed(0)
     st = self.slot_type.to(z.device)
     lo = torch.tensor(self.off, device=z.device)[st]; V = torch.tensor([t.vocab for t in self.config.type_cfgs], device=z.device)[st]
     concept = valid & (z - lo < V)                                                   # visible slots holding a concept (not <EOS>)
-    rnd = lambda: lo + (torch.rand(z.shape, generator=generator).to(z.device) * V).long().clamp(max=V - 1)
-    if kind == "shuffle":
-        if z.shape[0] < 2: raise ValueError("shuffle needs a batch of at least 2 (plans move across the batch)")
-        z, valid = z.roll(1, 0), valid.roll(1, 0)
-    elif kind == "placeholder": z = torch.where(concept, torch.full_like(z, self.PAUSE), z)
-    elif kind == "random": z = torch.where(concept, rnd(), z)
-    elif kind == "drop": valid = torch.zeros_like(valid)
     if replace_frac > 0:
-        concept = valid & (z - lo < V) & (z != self.PAUSE)                               # after the control: the slots as they now are
-        hit = concept & (torch.rand(z.shape, generator=generator).to(z.device) < replace_frac)
-        z = torch.where(hit, rnd(), z)
-    return z, valid
+        hit = concept & (torch.rand(z.shape, generator=g).to(z.device) < replace_frac)
+        rnd = lo + (torch.rand(z.shape, generator=g).to(z.device) * V).long().clamp(max=V - 1)
+        e = torch.where(hit[..., None], self.concept_emb[torch.where(hit, rnd, z)].to(e.dtype), e)
+    if kind is None: return e, valid
+    if kind == "random":                                                             # each type draws from its own concepts
+        S0 = np.cumsum([0] + self.slots)
+        return torch.cat([control_concepts(e[:, S0[i]:S0[i + 1]], concept[:, S0[i]:S0[i + 1]], kind, generator=g,
+                                           table=self.concept_emb[self.off[i]:self.eos(i)])[0] for i in range(self.n)], 1), valid
+    e, kept = control_concepts(e, concept, kind, perm=shuffle_perm, generator=g)
+    return e, valid & (kept | ~concept)                                              # drop hides the concept slots; <EOS_i> stays
 
 # %% ../nbs/06_planner.ipynb #35dbad45
 @patch
@@ -626,17 +631,16 @@ def _inputs(self:PlannerLM, input_ids:Tensor, am:Tensor, labels:Tensor|None, pro
 # %% ../nbs/06_planner.ipynb #a7bcd251
 @patch
 def _plan_execute(self:PlannerLM, u, um, y, ym, corrupt:str|None, replace_frac:float,
-                  mets:dict) -> tuple[Tensor, Tensor|float]: # executor logits (b,t+1,V), the plan's loss
+                  mets:dict, shuffle_perm:Tensor|None=None) -> tuple[Tensor, Tensor|float]: # executor logits (b,t+1,V), the plan's loss
     "Plan (or the pause prefix), apply a control, execute; the plan's losses and metrics go into `mets`."
     c, loss = self.config, 0.0
     if c.content == "pause": lg = self.execute(self._pause_prefix(u, um), y, ym)
     else:
         if self.training: pl, m_loss = self._training_plan(u, um, y, ym, mets)
         else: pl, m_loss = self.plan(u, um), None
-        z, valid, e = pl["z"], pl["valid"], pl["e"]
-        if corrupt or replace_frac:
-            g = torch.Generator().manual_seed(0)                                           # controls on a fixed generator
-            z, valid = self.corrupt_plan(z, valid, corrupt, replace_frac, g); e = self.concept_emb[z]
+        e, valid = pl["e"], pl["valid"]
+        if corrupt or replace_frac:                                                        # on a fixed generator
+            e, valid = self.control_plan(e, pl["z"], valid, corrupt, replace_frac, shuffle_perm, torch.Generator().manual_seed(0))
         lg = self.execute(self._prefix(e, valid), y, ym)
         with torch.no_grad(): mets |= self.plan_metrics(pl)
         if m_loss is not None: loss = m_loss
@@ -644,7 +648,7 @@ def _plan_execute(self:PlannerLM, u, um, y, ym, corrupt:str|None, replace_frac:f
             L = self.plan_losses(pl)
             loss = c.w_commit * L["commit"] + c.w_usage * L["usage"] + c.w_eos * L["eos"] + L["quota"]
             mets |= {f"loss_{k}": v.detach() for k, v in L.items()} | dict(tau=self.tau_now(), quota_lambda=self.quota.lam)
-        mets["compression_ratio"] = ym.sum() / (valid & (pl["loc"] < torch.tensor([t.vocab for t in c.type_cfgs], device=z.device)[self.slot_type.to(z.device)])).sum().clamp(min=1)
+        mets["compression_ratio"] = ym.sum() / (pl["valid"] & (pl["loc"] < torch.tensor([t.vocab for t in c.type_cfgs], device=y.device)[self.slot_type.to(y.device)])).sum().clamp(min=1)
     return lg, loss
 
 # %% ../nbs/06_planner.ipynb #4733e49f
@@ -664,14 +668,14 @@ def _row_logits(self:PlannerLM, lg:Tensor, # (b,t+1,V) executor logits: [:, k] p
 @patch
 def forward(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, labels:Tensor|None=None,
             prompt_ids:Tensor|None=None, prompt_mask:Tensor|None=None, corrupt:str|None=None, replace_frac:float=0.0,
-            **kw) -> MethodOutput:
+            shuffle_perm:Tensor|None=None, **kw) -> MethodOutput:
     "Plan from u, execute y; the executor's CE plus the plan's losses, logits aligned with `input_ids`."
     self._check_ids(input_ids)
     T = input_ids.shape[1]
     am = attention_mask if attention_mask is not None else torch.ones_like(input_ids)
     u, um, y, ym, s = self._inputs(input_ids, am, labels, prompt_ids, prompt_mask)
     mets = {}
-    lg, loss = self._plan_execute(u, um, y, ym, corrupt, replace_frac, mets)
+    lg, loss = self._plan_execute(u, um, y, ym, corrupt, replace_frac, mets, shuffle_perm)
     tgt = y.masked_fill(~ym.bool(), -100)
     rec = F.cross_entropy(lg[:, :-1].flatten(0, 1).float(), tgt.flatten(), ignore_index=-100)
     mets["recon_tf_acc"] = ((lg[:, :-1].argmax(-1) == y) & ym.bool()).sum() / ym.sum().clamp(min=1)
@@ -710,6 +714,18 @@ def concepts_planned(self:PlannerLM, pl:dict) -> list[int]:
     "Concepts each row of plan `pl` holds (its `<EOS>` slots and invisible slots left out)."
     V = torch.tensor([t.vocab for t in self.config.type_cfgs], device=pl["loc"].device)[self.slot_type.to(pl["loc"].device)]
     return (pl["valid"] & (pl["loc"] < V)).sum(-1).tolist()
+
+# %% ../nbs/06_planner.ipynb #0a6037d9
+@patch
+@torch.no_grad()
+def count_concepts(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None) -> Tensor|None: # (b,)
+    "The declared hook: concepts planned for each row's text (argmax plan, eval mode); None for the pause-plan control."
+    if self.config.content == "pause": return None                                  # it reads u and placeholders, no concepts
+    self._check_ids(input_ids)
+    was = self.training; self.eval()
+    try: pl = self.plan(input_ids, attention_mask, noise=False)
+    finally: self.train(was)
+    return torch.tensor(self.concepts_planned(pl), device=input_ids.device)
 
 # %% ../nbs/06_planner.ipynb #941ed9ad
 @patch
@@ -785,13 +801,14 @@ def generate(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, 
 @patch
 @torch.no_grad()
 def reconstruct(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None,
-                corrupt:str|None=None, replace_frac:float=0.0, generator:torch.Generator|None=None) -> Tensor: # (b,t)
-    "Greedy reconstruction of the text from the concepts it was planned into (optionally corrupted)."
+                corrupt:str|None=None, replace_frac:float=0.0, generator:torch.Generator|None=None,
+                shuffle_perm:Tensor|None=None) -> Tensor: # (b,t)
+    "Greedy reconstruction of the text from the concepts it was planned into (optionally under a control or the replacement)."
     self._check_ids(input_ids)
     am = attention_mask if attention_mask is not None else torch.ones_like(input_ids)
     pl = self.plan(input_ids, am, noise=False)
-    z, valid = self.corrupt_plan(pl["z"], pl["valid"], corrupt, replace_frac, generator) if (corrupt or replace_frac) else (pl["z"], pl["valid"])
-    return self._decode(self._prefix(self.concept_emb[z], valid), input_ids.shape[1])
+    e, valid = self.control_plan(self.concept_emb[pl["z"]], pl["z"], pl["valid"], corrupt, replace_frac, shuffle_perm, generator)
+    return self._decode(self._prefix(e, valid), input_ids.shape[1])
 
 # %% ../nbs/06_planner.ipynb #ffa42147
 @patch

@@ -14,7 +14,7 @@ from .base import (lm_loss, sample_next, positions_from_mask, cache_bytes, load_
                    param_counts)
 from .masks import pooled_mask, tail_copies, causal_mask, plot_mask
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
-from .eval import corrupt_concepts
+from .eval import control_concepts
 
 # %% auto #0
 __all__ = ['MARKERS', 'POOLINGS', 'PoolerConfig', 'EmbedPooler', 'PoolLayout', 'pool_layout', 'marker_ids', 'compress_trace',
@@ -210,10 +210,10 @@ def layout(self:PoolerLM, input_ids, attention_mask=None) -> PoolLayout:
     c = self.config
     return pool_layout(input_ids, self.mk, c.window, c.n_new, c.span, c.max_windows, attention_mask)
 
-# %% ../nbs/04_pooler.ipynb #93ba4644
+# %% ../nbs/04_pooler.ipynb #19c7c127
 @patch
-def _extras(self:PoolerLM, input_ids, lay:PoolLayout, corrupt:str|None=None):
-    "Embeddings `(b,E,d)`, positions `(b,E)` and slot validity `(b,K)` of the extra entries."
+def _slots(self:PoolerLM, input_ids, lay:PoolLayout) -> tuple[Tensor, Tensor]:
+    "Pooled slot vectors `(b,K,d)` (zeros past a row's own windows) and their validity `(b,K)`: the concepts a control acts on."
     b, K, W, dev = input_ids.shape[0], int(lay.K.max()), lay.W, input_ids.device
     i = torch.arange(K, device=dev)
     valid = i[None, :] < lay.K[:, None]                                               # (b,K)
@@ -221,33 +221,47 @@ def _extras(self:PoolerLM, input_ids, lay:PoolLayout, corrupt:str|None=None):
     wid = input_ids.gather(1, (start[..., None] + torch.arange(W, device=dev)).clamp(max=input_ids.shape[1] - 1).flatten(1))  # (b,K*W)
     pooled = self.pool(wid.view(b, K, W)[valid])                                      # (n,d)
     d = pooled.shape[-1] if len(pooled) else self.lm.config.hidden_size
-    slots = torch.zeros(b, K, d, device=dev, dtype=pooled.dtype).masked_scatter(valid[..., None], pooled)  # (b,K,d)
-    if corrupt is not None and K:
-        flat = torch.cat([slots.flatten(0, 1), self.lm.get_input_embeddings().weight[self.mk["slot"]][None].to(slots.dtype)])
-        z = torch.arange(b * K, device=dev).view(b, K)
-        z2, v2 = corrupt_concepts(z, corrupt, valid, placeholder=b * K, vocab=z[valid],
-                                  generator=torch.Generator().manual_seed(0))
-        z2 = torch.where(v2 | (corrupt == "drop"), z2, b * K)                        # shuffled-in empty slots: placeholder
-        slots, valid = flat[z2], (valid & v2)
+    return torch.zeros(b, K, d, device=dev, dtype=pooled.dtype).masked_scatter(valid[..., None], pooled), valid
+
+# %% ../nbs/04_pooler.ipynb #b54ddafa
+@patch
+def _extras(self:PoolerLM, input_ids, lay:PoolLayout, slots:Tensor # (b,K,d) the slot vectors the base reads
+           ) -> tuple[Tensor, Tensor]:
+    "Embeddings `(b,E,d)` and positions `(b,E)` of the extra entries `[vstart, slots, vends, re-read tails]`."
+    (b, K, d), W = slots.shape, lay.W
+    start = lay.r0[:, None] + torch.arange(K, device=input_ids.device)[None, :] * W  # (b,K)
     mk = self.marker_embeds().to(slots.dtype)
     cpos, _ = tail_copies(lay.K, lay.r0, W, self.config.n_new, torch.ones_like(input_ids, dtype=torch.bool))
     cp = embed(self.lm, input_ids.gather(1, cpos.clamp(max=input_ids.shape[1] - 1))).to(slots.dtype)   # (b,K*(n_new-1),d)
     ex = torch.cat([mk[0].expand(b, 1, d), slots, mk[1].expand(b, K, d), cp], 1)     # (b,E,d)
     pos = torch.cat([lay.r0[:, None], start + W - 1, start + W - 1, cpos], 1)        # (b,E)
-    return ex, pos, valid
+    return ex, pos
 
-# %% ../nbs/04_pooler.ipynb #9341b7e8
+# %% ../nbs/04_pooler.ipynb #b3275576
 @patch
-def forward(self:PoolerLM, input_ids, attention_mask=None, labels=None, corrupt:str|None=None, **kw) -> PoolerOutput:
-    "Logits of every text token in the state generation reads it in; loss on `labels` (or all text)."
+def _read(self:PoolerLM, input_ids, attention_mask, lay:PoolLayout, slots:Tensor, # (b,K,d)
+          valid:Tensor # (b,K) False: the slot is hidden from every entry
+         ) -> Tensor: # (b,t,V)
+    "Text logits when the base reads `slots` in the extras, every token in its own state (`pooled_mask`)."
     b, t = input_ids.shape
-    lay = self.layout(input_ids, attention_mask)
-    ex, epos, valid = self._extras(input_ids, lay, corrupt)
+    ex, epos = self._extras(input_ids, lay, slots)
     h = torch.cat([embed(self.lm, input_ids).to(ex.dtype), ex], 1)                     # (b,t+E,d)
     pos = torch.cat([torch.arange(t, device=input_ids.device).expand(b, t), epos], 1)   # (b,t+E)
     mask = pooled_mask(lay.state, lay.win, lay.K, lay.r0, attention_mask, valid, lay.W, self.config.n_new)
-    h = run_layers(self.lm, h, range(n_layers(self.lm)), mask, pos)
-    logits = head(self.lm, h[:, :t])                                                    # (b,t,V)
+    return head(self.lm, run_layers(self.lm, h, range(n_layers(self.lm)), mask, pos)[:, :t])
+
+# %% ../nbs/04_pooler.ipynb #9341b7e8
+@patch
+def forward(self:PoolerLM, input_ids, attention_mask=None, labels=None,
+            corrupt:str|None=None, # a concept control (`conceptlab.eval.CONTROLS`) on the pooled slots
+            shuffle_perm:Tensor|None=None, # (b,) "shuffle": the row each row takes its slots from (None: the previous row)
+            **kw) -> PoolerOutput:
+    "Logits of every text token in the state generation reads it in; loss on `labels` (or all text)."
+    b, t = input_ids.shape
+    lay = self.layout(input_ids, attention_mask)
+    slots, valid = self._slots(input_ids, lay)
+    if corrupt is not None: slots, valid = control_concepts(slots, valid, corrupt, perm=shuffle_perm)   # the one control protocol
+    logits = self._read(input_ids, attention_mask, lay, slots, valid)                  # (b,t,V)
     sm = torch.ones(b, t, dtype=torch.bool, device=input_ids.device) if attention_mask is None else attention_mask.bool()
     y = labels if labels is not None else input_ids.masked_fill(~sm, -100)
     n_text = sm.sum(1).float()
@@ -255,6 +269,12 @@ def forward(self:PoolerLM, input_ids, attention_mask=None, labels=None, corrupt:
     mets = dict(compression_ratio=(n_text / kv).mean(), windows=lay.K.float().mean(),
                 reasoning_ratio=(lay.L / (lay.L - lay.K*W + torch.where(lay.K > 0, lay.K + 2, 0)).clamp(min=1)).float().mean())
     return PoolerOutput(loss=lm_loss(logits, y), logits=logits, metrics={k: v.detach() for k, v in mets.items()}, score_mask=sm)
+
+# %% ../nbs/04_pooler.ipynb #3dd9ee82
+@patch
+def count_concepts(self:PoolerLM, input_ids, attention_mask=None) -> Tensor: # (b,)
+    "The declared hook: pooled slots each row's text forms (its layout's `K`), each read in place of `W` reasoning tokens."
+    return self.layout(input_ids, attention_mask).K
 
 # %% ../nbs/04_pooler.ipynb #152763e2
 def plot_pooled(model:PoolerLM, ids:Tensor, # (t,) one trace

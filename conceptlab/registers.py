@@ -14,9 +14,10 @@ from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lor
                              free_rows, add_concept_vocab, LORA_TARGETS)
 from .masks import (registers_mask, autoencoder_mask, memory_mask, causal_mask, plot_mask, FULL, CAUSAL)
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
+from .eval import control_concepts
 
 # %% auto #0
-__all__ = ['MODES', 'LAYOUTS', 'RegistersConfig', 'RegistersLM', 'after_cache', 'lora_disabled', 'ae_layout',
+__all__ = ['MODES', 'LAYOUTS', 'RegistersConfig', 'RegistersLM', 'after_cache', 'lora_disabled', 'ae_layout', 'segment_perm',
            'plot_registers_masks', 'ae_mask']
 
 # %% ../nbs/08_registers.ipynb #c7daa222
@@ -174,27 +175,38 @@ def ae_layout(L:int, k:int, layout:str="suffix", device=None) -> dict:
 # %% ../nbs/08_registers.ipynb #350bea41
 @patch
 def encode(self:RegistersLM, xs:Tensor, # (n,L) segments
-           corrupt:str|None=None, generator:torch.Generator|None=None):
-    "The k concepts of each segment: a KV cache of k columns per layer (LoRA on)."
+           corrupt:str|None=None, # a control on the concepts' KV (`drop` is the decoder's mask, see `decode`)
+           generator:torch.Generator|None=None, # "random"'s draw (default: seeded 0)
+           perm:Tensor|None=None, # (n,) "shuffle": the segment each segment takes its concepts from (`segment_perm`; default the previous one)
+          ):
+    "The k concepts of each segment: a KV cache of k columns per layer (LoRA on), under a control if asked."
     n, L = xs.shape; k = self.k
-    if corrupt == "random":                                            # random text tokens (any id but a concept's)
-        ok = torch.ones(self.lm.get_input_embeddings().num_embeddings, dtype=torch.bool); ok[self.concept_ids.cpu()] = False
-        pool = ok.nonzero()[:, 0]
-        xs = pool[torch.randint(len(pool), xs.shape, generator=generator)].to(xs.device)
     lay = ae_layout(L, k, self.config.layout, xs.device)
     hx = embed(self.lm, xs)
     h = hx.new_zeros(n, L + k, hx.shape[-1])
     h[:, lay["xidx"]] = hx; h[:, lay["cidx"]] = self._rows("mem")[None].expand(n, -1, -1).to(hx.dtype)
     pos = torch.arange(L + k, device=xs.device).expand(n, -1)
     mask = causal_mask(L + k, n, device=xs.device)
-    if corrupt == "placeholder":                                       # concepts that read no text
-        mask = mask.clone(); mask[:, :, lay["cidx"][:, None], lay["xidx"][None, :]] = False
     cache = new_cache(self.lm)
     self._layers(h, mask, pos, cache)
     cache = gather_cache(cache, lay["cidx"].expand(n, -1))
-    if corrupt == "shuffle":
-        if n < 2: raise ValueError("shuffle needs at least 2 segments (concepts move across them)")
-        for l in cache.layers: l.keys, l.values = l.keys.roll(1, 0), l.values.roll(1, 0)
+    return cache if corrupt in (None, "drop") else self._control_kv(cache, corrupt, perm, generator)
+
+# %% ../nbs/08_registers.ipynb #84483be3
+@patch
+def _control_kv(self:RegistersLM, cache, kind:str, # "shuffle", "placeholder" or "random"
+                perm:Tensor|None=None, # (n,) "shuffle": the segment each segment takes its concepts from
+                generator:torch.Generator|None=None):
+    "`control_concepts` on every layer's concept KV read as k vectors `(n,k,keys+values)`: one perm and one normal draw for all layers, each layer's own batch mean and std."
+    g = generator or torch.Generator().manual_seed(0)
+    st = g.get_state()
+    for l in cache.layers:
+        n, _, k, _ = l.keys.shape
+        kv = [a.transpose(1, 2).reshape(n, k, -1) for a in (l.keys, l.values)]      # (n,k,heads·hd) each
+        g.set_state(st)                                                            # every layer draws the same numbers
+        e, _ = control_concepts(torch.cat(kv, -1), torch.ones(n, k, dtype=torch.bool, device=l.keys.device), kind, perm, generator=g)
+        K, V = e.split([kv[0].shape[-1], kv[1].shape[-1]], -1)
+        l.keys, l.values = (a.reshape(n, k, -1, b.shape[-1]).transpose(1, 2).contiguous() for a, b in ((K, l.keys), (V, l.values)))
     return cache
 
 # %% ../nbs/08_registers.ipynb #1f3dc72c
@@ -224,13 +236,28 @@ def _segments(self:RegistersLM, x:Tensor) -> list[tuple[int, Tensor]]:
     out = [(0, x[:, :nf * L].reshape(b * nf, L))] if nf else []
     return out + ([(nf * L, x[:, nf * L:])] if t % L else [])
 
+# %% ../nbs/08_registers.ipynb #328f64bb
+def segment_perm(perm:Tensor, # (b,) the row each row takes its concepts from (`conceptlab.eval.shuffle_perm`)
+                 nf:int) -> Tensor: # (b·nf,) over segments batched row by row, as `_segments` lays them out
+    "A row-level shuffle as a segment-level one: segment s of row r reads segment s of row perm[r], never another segment of its own row."
+    return (perm[:, None] * nf + torch.arange(nf, device=perm.device)).reshape(-1)
+
+def _row_perm(b:int, perm:Tensor|None, device=None) -> Tensor:
+    "The row-level shuffle: `perm` checked, or (None) the previous row."
+    if b < 2: raise ValueError("shuffle needs a batch of at least 2 rows (concepts move across rows, never within a row)")
+    if perm is None: return torch.arange(b, device=device).roll(1)
+    if tuple(perm.shape) != (b,): raise ValueError(f"shuffle_perm has shape {tuple(perm.shape)}: need ({b},), one source row per row")
+    return perm.to(device)
+
 # %% ../nbs/08_registers.ipynb #2b065517
 @patch
-def _autoencoder_forward(self:RegistersLM, x, corrupt=None, generator=None):
+def _autoencoder_forward(self:RegistersLM, x, corrupt=None, generator=None,
+                         perm:Tensor|None=None): # (b,) "shuffle": the row each row takes its concepts from
     "Teacher-forced reconstruction: logits `(b,t,V)`, position p predicting x[p+1] (from segment p+1's concepts when p+1 starts one)."
     b, t = x.shape; L = self.config.segment; D = []
+    if corrupt == "shuffle": perm = _row_perm(b, perm, x.device)                     # rows move, never a row's own segments
     for s0, xs in self._segments(x):
-        cache = self.encode(xs, corrupt, generator)
+        cache = self.encode(xs, corrupt, generator, None if perm is None else segment_perm(perm, len(xs) // b))
         d = self.decode(cache, xs[:, :-1], L=xs.shape[1], drop=corrupt == "drop")     # (n,Ls,V): d[:, j] predicts xs[j]
         D.append(d.reshape(b, -1, d.shape[-1]))
     D = torch.cat(D, 1)                                                                # (b,t,V): D[:, p] predicts x[p]
@@ -241,14 +268,19 @@ def _autoencoder_forward(self:RegistersLM, x, corrupt=None, generator=None):
 @torch.no_grad()
 def reconstruct(self:RegistersLM, input_ids:Tensor, # (b,t) text to compress and rebuild
                 attention_mask:Tensor|None=None, # unused: segments are fixed-length, padding is rebuilt like text
-                corrupt:str|None=None) -> Tensor: # (b,t) greedy reconstruction
+                corrupt:str|None=None, # a control (`conceptlab.eval.CONTROLS`), as in `forward`
+                shuffle_perm:Tensor|None=None, # (b,) "shuffle": the row each row takes its concepts from (default the previous row)
+                generator:torch.Generator|None=None, # "random"'s draw (default: seeded 0, as `forward`)
+               ) -> Tensor: # (b,t) greedy reconstruction
     "Greedy (not teacher-forced) reconstruction of every segment from its k concepts."
     if self.config.mode != "autoencoder": raise ValueError(f"reconstruct needs mode='autoencoder', this model is mode={self.config.mode!r}")
     self._check_ids(input_ids)
     b, t = input_ids.shape; out = []
+    perm = _row_perm(b, shuffle_perm, input_ids.device) if corrupt == "shuffle" else None
+    g = generator or torch.Generator().manual_seed(0)
     for s0, xs in self._segments(input_ids):
         n, Ls = xs.shape
-        cache = self.encode(xs, corrupt)
+        cache = self.encode(xs, corrupt, g, None if perm is None else segment_perm(perm, n // b))
         lg = self.decode(cache, xs[:, :0], L=Ls, drop=corrupt == "drop")              # <ae> → first token
         ys = [lg[:, -1].argmax(-1)]
         for _ in range(Ls - 1):
@@ -259,17 +291,12 @@ def reconstruct(self:RegistersLM, input_ids:Tensor, # (b,t) text to compress and
 
 # %% ../nbs/08_registers.ipynb #22334116
 @patch
-def _corrupt_memory(self:RegistersLM, mem:Tensor, kind:str|None, generator=None) -> Tensor:
-    "A control on the memory a segment reads (`drop` is a mask, applied in `_memory_segment`)."
+def _corrupt_memory(self:RegistersLM, mem:Tensor, # (b,k,d) the memory a segment reads
+                    kind:str|None, generator=None,
+                    perm:Tensor|None=None) -> Tensor: # (b,) "shuffle": the row each row reads the memory of (default the previous row)
+    "A control on the memory a segment reads, through `control_concepts` (continuous: no table); `drop` is a mask, applied in `_memory_segment`."
     if kind in (None, "drop"): return mem
-    if kind == "shuffle":
-        if mem.shape[0] < 2: raise ValueError("shuffle needs a batch of at least 2 (memories move across the batch)")
-        return mem.roll(1, 0)
-    if kind == "placeholder": return self._rows("mem")[None].expand_as(mem).to(mem.dtype)
-    if kind == "random":
-        r = torch.randn(mem.shape, generator=generator).to(mem)
-        return r / r.norm(dim=-1, keepdim=True) * mem.norm(dim=-1, keepdim=True)
-    raise ValueError(f"unknown control {kind!r}")
+    return control_concepts(mem, torch.ones(mem.shape[:2], dtype=torch.bool, device=mem.device), kind, perm, generator=generator)[0]
 
 # %% ../nbs/08_registers.ipynb #1e2ec722
 @patch
@@ -286,13 +313,15 @@ def _memory_segment(self:RegistersLM, mem:Tensor, xs:Tensor, write:bool, hide_me
 
 # %% ../nbs/08_registers.ipynb #58beb6e2
 @patch
-def _memory_forward(self:RegistersLM, x, corrupt=None, generator=None):
+def _memory_forward(self:RegistersLM, x, corrupt=None, generator=None,
+                    perm:Tensor|None=None): # (b,) "shuffle": the row each row reads the memory of
     "Segment by segment: text logits `(b,t,V)`, each segment reading the memory the one before wrote."
     b, t = x.shape; L = self.config.segment
+    if corrupt == "shuffle": perm = _row_perm(b, perm, x.device)
     mem, out = self._rows("mem")[None].expand(b, -1, -1), []
     for s0 in range(0, t, L):
         xs = x[:, s0:s0 + L]
-        m_in = self._corrupt_memory(mem, corrupt, generator) if s0 else mem
+        m_in = self._corrupt_memory(mem, corrupt, generator, perm) if s0 else mem
         lg, mem = self._memory_segment(m_in, xs, write=s0 + L < t, hide_memory=bool(s0) and corrupt == "drop")
         out.append(lg)
     return torch.cat(out, 1)
@@ -300,7 +329,9 @@ def _memory_forward(self:RegistersLM, x, corrupt=None, generator=None):
 # %% ../nbs/08_registers.ipynb #0fa2f02e
 @patch
 def forward(self:RegistersLM, input_ids:Tensor, attention_mask:Tensor|None=None, labels:Tensor|None=None,
-            corrupt:str|None=None, **kw) -> MethodOutput:
+            corrupt:str|None=None, # a concept control, one of `conceptlab.eval.CONTROLS`
+            shuffle_perm:Tensor|None=None, # (b,) "shuffle": the row each row takes its concepts from (default the previous row)
+            **kw) -> MethodOutput:
     "One entry for the three modes and the controls; the LM loss on `labels`."
     self._check_ids(input_ids)
     am = attention_mask if attention_mask is not None else torch.ones_like(input_ids)
@@ -310,13 +341,26 @@ def forward(self:RegistersLM, input_ids:Tensor, attention_mask:Tensor|None=None,
         raise ValueError("mode='registers' has no per-text concepts to corrupt: controls apply to 'autoencoder' and 'memory'")
     if c.mode == "registers": logits, _ = self._registers_forward(input_ids, am)
     elif c.mode == "autoencoder":
-        logits, D = self._autoencoder_forward(input_ids, corrupt, g)
+        logits, D = self._autoencoder_forward(input_ids, corrupt, g, shuffle_perm)
         ok = am.bool()
         mets["recon_tf_acc"] = ((D.argmax(-1) == input_ids) & ok)[:, 1:].sum() / ok[:, 1:].sum().clamp(min=1)
-    else: logits = self._memory_forward(input_ids, corrupt, g)
+    else: logits = self._memory_forward(input_ids, corrupt, g, shuffle_perm)
     if c.mode != "registers": mets["compression_ratio"] = torch.tensor(c.segment / c.k)
     loss = lm_loss(logits, labels) if labels is not None else None
     return MethodOutput(loss=loss, logits=logits, metrics={k: v.detach() for k, v in mets.items()})
+
+# %% ../nbs/08_registers.ipynb #bba2a9dc
+@patch
+@torch.no_grad()
+def count_concepts(self:RegistersLM, input_ids:Tensor, # (b,t) text
+                   attention_mask:Tensor|None=None) -> Tensor|None: # (b,) concept vectors each row's text is read through
+    "Concepts per row: k for each segment holding real text (autoencoder), k for each memory read, one per such segment after the first (memory); None for registers (no per-text concepts)."
+    c = self.config
+    if c.mode == "registers": return None
+    am = (attention_mask if attention_mask is not None else torch.ones_like(input_ids)).bool()
+    b, t = am.shape
+    seg = torch.cat([am, am.new_zeros(b, -t % c.segment)], 1).reshape(b, -1, c.segment).any(-1)   # (b,⌈t/L⌉) segments with text
+    return (seg if c.mode == "autoencoder" else seg[:, 1:]).sum(-1) * c.k
 
 # %% ../nbs/08_registers.ipynb #2b3cbd11
 def plot_registers_masks(k:int=3, L:int=6, axs=None):
@@ -423,8 +467,8 @@ def _feed(self:RegistersLM, st:dict, xs:Tensor) -> Tensor:
 @torch.no_grad()
 def _memory_generate(self:RegistersLM, input_ids, attention_mask=None, max_new_tokens:int=32, do_sample:bool=False,
                      temperature:float=1.0, eos_token_id=None, pad_token_id=None, suppress_tokens=None,
-                     generator:torch.Generator|None=None, **kw) -> Tensor:
-    "Greedy or sampled decoding with the recurrent memory; a padded batch is decoded row by row (segment boundaries differ per row)."
+                     generator:torch.Generator|None=None, state:dict|None=None, **kw) -> Tensor:
+    "Greedy or sampled decoding with the recurrent memory; a padded batch is decoded row by row (segment boundaries differ per row). `state` receives the decoding state."
     if attention_mask is not None and not bool(attention_mask.bool().all()):
         gen = [self._memory_generate(input_ids[i][attention_mask[i].bool()][None], None, max_new_tokens, do_sample, temperature,
                                      eos_token_id, pad_token_id, suppress_tokens, generator)[0, int(attention_mask[i].sum()):]
@@ -433,7 +477,8 @@ def _memory_generate(self:RegistersLM, input_ids, attention_mask=None, max_new_t
         pad = pad_token_id if pad_token_id is not None else 0
         return torch.cat([input_ids, torch.stack([F.pad(g, (0, n - len(g)), value=pad) for g in gen])], 1)
     b, L = input_ids.shape[0], self.config.segment
-    st = dict(mem=self._rows("mem")[None].expand(b, -1, -1), cache=None, n=0)
+    st = dict(mem=self._rows("mem")[None].expand(b, -1, -1), cache=None, n=0) if state is None else state
+    st.update(mem=self._rows("mem")[None].expand(b, -1, -1), cache=None, n=0)
     t, i = input_ids.shape[1], 0
     while i < t:
         j = min(t, i + L - st["n"]); lg = self._feed(st, input_ids[:, i:j]); i = j
@@ -450,3 +495,13 @@ def _memory_generate(self:RegistersLM, input_ids, attention_mask=None, max_new_t
         if done.all(): break
         lg = self._feed(st, nxt[:, None])
     return torch.cat(out, 1)
+
+# %% ../nbs/08_registers.ipynb #1486b409
+@patch
+def decode_state(self:RegistersLM, input_ids, attention_mask, max_new_tokens:int, suppress_tokens=None) -> tuple[Tensor, int]:
+    "Greedy decoding as served and the state it holds at the end: the registers' KV through HF `generate`; memory mode: the open segment's KV plus the memory."
+    if self.config.mode != "memory": return super(RegistersLM, self).decode_state(input_ids, attention_mask, max_new_tokens, suppress_tokens)
+    st = {}
+    out = self._memory_generate(input_ids, attention_mask, max_new_tokens, suppress_tokens=suppress_tokens, state=st)
+    kv = cache_bytes(st["cache"]) if st.get("cache") is not None else 0
+    return out, kv + st["mem"].numel() * st["mem"].element_size()
