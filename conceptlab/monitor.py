@@ -133,7 +133,9 @@ def position_nll(model, blocks:Tensor, # (n,t) held-out blocks
 # %% ../nbs/09_monitor.ipynb #04f37370
 @torch.no_grad()
 def health_metrics(model, blocks:Tensor, # (n,t) held-out blocks
-                   batch_size:int=8, max_batches:int=2, bucket:int=64) -> dict:
+                   batch_size:int=8, max_batches:int=2, bucket:int=64,
+                   docs:Tensor|None=None, # (n,2) documents of each block (`data.block_docs`): shuffle takes another document's concepts
+                  ) -> dict:
     "Position-bucket NLL and, where the model supports concept controls, ΔNLL under each control."
     if len(blocks) == 0: return {}
     was = model.training
@@ -144,7 +146,10 @@ def health_metrics(model, blocks:Tensor, # (n,t) held-out blocks
         ref = nll_stats(model, blocks, None, batch_size, max_batches)
         nll = ref["nll_sum"] / max(ref["tokens"], 1)
         for kind in CONTROLS:
-            c = nll_stats(model, blocks, None, batch_size, max_batches, corrupt=kind)
+            try: c = nll_stats(model, blocks, None, batch_size, max_batches, corrupt=kind, docs=docs)
+            except ValueError:                                   # shuffle: a batch of one document has no other to take from
+                if kind != "shuffle": raise
+                out[f"dnll_{kind}"] = float("nan"); continue
             out[f"dnll_{kind}"] = c["nll_sum"] / max(c["tokens"], 1) - nll
     model.train(was)
     return out

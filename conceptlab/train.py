@@ -14,7 +14,8 @@ from torch import Tensor
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
 from .base import load_base, add_lora, param_counts, lm_loss, LORA_TARGETS
-from .data import load_data, tokenize, pack, eos_id, pad_id, tokenize_prompted, Collator, data_blocks, data_rows, n_rows
+from .data import load_data, tokenize, pack, eos_id, pad_id, tokenize_prompted, Collator, data_blocks, data_rows, n_rows, block_docs
+from .eval import spread_order
 from .paths import RUNS
 from .method import (save_tensors, load_tensors, MethodOutput, MethodConfig, MethodModel, METHODS, MODEL_TYPES,
                                register_method, method_class, load_method, build_method)
@@ -197,6 +198,7 @@ class LoopState:
     callbacks:tuple # f(step, row) after each step
     rank:int
     world:int
+    eval_docs:Tensor|None = None # (n,2) documents of each packed held-out block: the health pass's shuffle control
 
 # %% ../nbs/10_train.ipynb #1c21fc81
 def _loop(s:LoopState, start:int):
@@ -233,7 +235,7 @@ def _loop(s:LoopState, start:int):
         if health:
             row |= gnorms
             if isinstance(s.eval_blocks, Tensor) and len(s.eval_blocks) >= 2:   # packed blocks (SFT rows: grad norms only)
-                with acc.autocast(): row |= health_metrics(core, s.eval_blocks, max(2, tc.batch_size), tc.health_batches)
+                with acc.autocast(): row |= health_metrics(core, s.eval_blocks, max(2, tc.batch_size), tc.health_batches, docs=s.eval_docs)
         log.write(row)
         if tc.tensorboard: acc.log(row, step=step + 1)
         core.on_step(step + 1, row)
@@ -297,6 +299,10 @@ def train(method:str="lora", # a registered method
     try: eval_blocks = source(data, tok, "test", tc.seq_len, None, tc.seed)   # the spec's own held-out size
     except ValueError as e:
         print(f"no held-out evaluation during training: {e}"); eval_blocks = torch.zeros(0, tc.seq_len, dtype=torch.long)
+    eval_docs = None
+    if tc.packed and len(eval_blocks):                     # batches spread over the held-out set, as `evaluate` scores them
+        order = spread_order(len(eval_blocks), max(2, tc.batch_size))
+        eval_blocks, eval_docs = eval_blocks[order], block_docs(data, tok, "test", tc.seq_len, None, tc.seed)[order]
     params = [p for p in model.parameters() if p.requires_grad]
     if not params: raise ValueError(f"method {method!r} has no trainable parameters")
     opt = torch.optim.AdamW(params, lr=tc.lr, weight_decay=tc.weight_decay)
@@ -312,7 +318,7 @@ def train(method:str="lora", # a registered method
         if tc.tensorboard: acc.init_trackers(run_dir.name, config={k: v for k, v in asdict(tc).items() if v is not None})
         model, opt = acc.prepare(model, opt)
         core = acc.unwrap_model(model)
-        _loop(LoopState(acc, model, core, opt, params, stream, eval_blocks, tc, log, run_dir, callbacks, rank, world), start)
+        _loop(LoopState(acc, model, core, opt, params, stream, eval_blocks, tc, log, run_dir, callbacks, rank, world, eval_docs), start)
         core = acc.unwrap_model(model, keep_fp32_wrapper=False)     # plain fp32 forward for whoever uses the result
         digests = gather_object([_digest(core)])
         if acc.is_main_process:

@@ -75,6 +75,7 @@ COMMANDS = {
     "results/compressor/train_speed.csv": "make bench-compressor",
     "results/registers/": "make study-registers",
     "results/registers/bench.csv": "make bench-registers",
+    "results/leaderboard/": "make leaderboard",
     "results/planner/": "make study-planner",
     "results/planner/bench.csv": "make bench-planner",
     "results/planner/bench-h200.csv": "python tools/gpu_planner.py OUT",
