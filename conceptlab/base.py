@@ -98,6 +98,9 @@ def _from_dir(path, **kw):
     import huggingface_hub.constants as hc
     # `local_files_only` alone still lets transformers probe the Hub (adapter_config.json, with retries):
     # flip huggingface_hub's own offline switch for the duration of the load
+    if Path(path).is_dir() and not any((Path(path)/f).exists() for f in ("tokenizer.json", "tokenizer.model", "vocab.json", "tokenizer_config.json")):
+        raise ValueError(f"{path} holds no tokenizer files (tokenizer.json, tokenizer_config.json, …): save the base's tokenizer "
+                         "there too (tokenizer.save_pretrained(path)); without it transformers would build a 1-token tokenizer")
     old, hc.HF_HUB_OFFLINE = hc.HF_HUB_OFFLINE, hub_offline()
     try:
         model = AutoModelForCausalLM.from_pretrained(path, attn_implementation="sdpa", **kw)

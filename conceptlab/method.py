@@ -133,6 +133,8 @@ class MethodModel(MethodHooks, PreTrainedModel):
         self.tokenizer = tokenizer
         self.setup(base_model)
     def setup(self, base_model): raise NotImplementedError("a method builds its modules around the base here")
+    @classmethod
+    def can_generate(cls) -> bool: return True        # every method has its own `generate`: HF `pipeline("text-generation")` uses it
     def _init_weights(self, module): pass                # the base arrives pretrained; new parts init themselves
     def trained_state_dict(self) -> dict[str, Tensor]:
         return {n: p.detach().contiguous() for n, p in self.named_parameters() if p.requires_grad}
@@ -152,6 +154,7 @@ class MethodModel(MethodHooks, PreTrainedModel):
 def save_pretrained(self:MethodModel, path, **kw):
     "Config + trained parameters + method state; the base is referenced by name, not copied."
     path = Path(path); path.mkdir(parents=True, exist_ok=True)
+    self.config.architectures = [type(self).__name__]                        # what `AutoModelForCausalLM` / the Hub read
     self.config.save_pretrained(path)
     save_tensors(self.trained_state_dict(), path)
     save_state(self.extra_state(), path, "extra_state")

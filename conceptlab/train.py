@@ -291,6 +291,8 @@ def train(method:str="lora", # a registered method
     torch.manual_seed(tc.seed); random.seed(tc.seed); np.random.seed(tc.seed)   # new modules init identically everywhere
     model, tok = build_method(method, base, **method_cfg)
     model.check_train(tc)
+    mpe = next((m.config.max_position_embeddings for m in model.modules() if getattr(getattr(m, "config", None), "max_position_embeddings", None)), None)
+    if mpe and tc.seq_len > mpe: raise ValueError(f"seq_len={tc.seq_len} exceeds the base's max_position_embeddings={mpe}: use seq_len <= {mpe}")
     world, rank = acc.num_processes, acc.process_index
     micro = tc.batch_size // tc.grad_accum
     if micro % world: raise ValueError(f"micro-batch {micro} (batch_size/grad_accum) must split over {world} processes")
