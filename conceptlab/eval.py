@@ -17,7 +17,7 @@ from typing import Callable
 # %% auto #0
 __all__ = ['CONTROLS', 'EVAL_COLUMNS', 'shuffle_perm', 'control_concepts', 'token_bytes', 'nll_stats', 'nll_row', 'wilson',
            'stop_ids', 'generate_answers', 'answer_accuracy', 'reconstruction_stats', 'spread_order', 'evaluate',
-           'eval_table', 'save_summary', 'load_summary', 'compare_runs']
+           'eval_table', 'save_summary', 'load_summary', 'compare_runs', 'model_card']
 
 # %% ../nbs/11_eval.ipynb #dcd0afbf
 CONTROLS = ("shuffle", "placeholder", "random", "drop")
@@ -260,3 +260,20 @@ def load_summary(run_dir:Path|str) -> pd.DataFrame:
 def compare_runs(run_dirs:list) -> pd.DataFrame:
     "Several runs' tables in one, indexed by (run, model)."
     return pd.concat({Path(d).name: load_summary(d) for d in run_dirs}, names=["run", "model"])
+
+# %% ../nbs/11_eval.ipynb #079aca77
+def model_card(run_dir:Path|str, table:pd.DataFrame, info:dict) -> Path:
+    "`run_dir/README.md`: what was trained (method, base, data, steps, the command), its evaluation table, how to load it."
+    run_dir = Path(run_dir)
+    cols = [c for c in ("nll", "bits_per_byte", "answer_acc", "answer_lo", "answer_hi", "answer_n", "recon_acc", "compression",
+                        "dnll_shuffle", "dnll_placeholder", "dnll_random", "dnll_drop") if c in table and table[c].notna().any()]
+    lines = [f"# {run_dir.name}: {info.get('method', '?')} on {info.get('base', '?')}", "",
+             f"- method: `{info.get('method')}`, base: `{info.get('base')}`, data: `{info.get('data')}`, steps: {info.get('steps')}",
+             f"- command: `{info.get('command', '?')}`", "", "## Held-out evaluation (`conceptlab.eval.evaluate`)", "",
+             table[cols].to_markdown(floatfmt=".4g"), "", "## Load", "", "```python",
+             "import conceptlab                      # registers every method with the Auto classes",
+             "from transformers import AutoModelForCausalLM, pipeline",
+             f'model = AutoModelForCausalLM.from_pretrained("{run_dir}/model")',
+             f'generate = pipeline("text-generation", model="{run_dir}/model")', "```", ""]
+    (run_dir/"README.md").write_text("\n".join(lines))
+    return run_dir/"README.md"
