@@ -4,7 +4,7 @@
 
 # %% ../nbs/03a_method.ipynb #7d2aee19
 from __future__ import annotations
-import inspect, json
+import hashlib, inspect, json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -18,7 +18,7 @@ from .runs import SHARD_BYTES, save_tensors, load_tensors, save_state, load_stat
 
 # %% auto #0
 __all__ = ['METHODS', 'MODEL_TYPES', 'MethodOutput', 'MethodConfig', 'register_method', 'method_class', 'hf_decode_state',
-           'MethodHooks', 'PlainLM', 'hooks', 'MethodModel', 'build_method', 'load_method']
+           'MethodHooks', 'PlainLM', 'hooks', 'base_fingerprint', 'MethodModel', 'build_method', 'load_method']
 
 # %% ../nbs/03a_method.ipynb #36423b34
 @dataclass
@@ -33,8 +33,8 @@ class MethodConfig(PretrainedConfig):
     "Config of a method: the base it wraps (by name) plus the method's own fields."
     model_type = "conceptlab-method"
     method = None                                       # registry name, set by `register_method`
-    def __init__(self, base:str="tiny-random", **kw):
-        self.base = base
+    def __init__(self, base:str="tiny-random", base_fingerprint:str|None=None, **kw):
+        self.base, self.base_fingerprint = base, base_fingerprint    # the fingerprint is set when the method is built
         super().__init__(**kw)
         self.validate()                                 # a bad config fails where it is written, not later
     def validate(self): "Subclasses check their fields here and raise ValueError naming field and range."
@@ -120,6 +120,15 @@ def hooks(model) -> MethodHooks:
     "The declared hooks of `model`: a method's own, or a plain causal LM's defaults."
     return model if isinstance(model, MethodHooks) else PlainLM(model)
 
+# %% ../nbs/03a_method.ipynb #f5afea6c
+def base_fingerprint(model, tok=None) -> str:
+    "16 hex digits of SHA-256 over a base's weights (names, shapes, float32 bytes) and its tokenizer's vocabulary."
+    h = hashlib.sha256()
+    for k, v in sorted(model.state_dict().items()):
+        h.update(k.encode()); h.update(str(tuple(v.shape)).encode()); h.update(v.detach().float().cpu().contiguous().numpy().tobytes())
+    if tok is not None: h.update(json.dumps(sorted(tok.get_vocab().items())).encode())
+    return h.hexdigest()[:16]
+
 # %% ../nbs/03a_method.ipynb #c8ac5caf
 class MethodModel(MethodHooks, PreTrainedModel):
     "Base class of every method: wraps a base loaded by name; checkpoints hold only what trains."
@@ -130,6 +139,11 @@ class MethodModel(MethodHooks, PreTrainedModel):
         config.validate()
         super().__init__(config)
         if base_model is None: base_model, tokenizer = load_base(config.base, dtype="float32", device="cpu")
+        fp = base_fingerprint(base_model, tokenizer)
+        if config.base_fingerprint and config.base_fingerprint != fp:
+            raise ValueError(f"base {config.base!r} is not the base this method was trained on (fingerprint {fp}, saved "
+                             f"{config.base_fingerprint}): its weights or tokenizer changed; load the original base or retrain")
+        config.base_fingerprint = fp
         self.tokenizer = tokenizer
         self.setup(base_model)
     def setup(self, base_model): raise NotImplementedError("a method builds its modules around the base here")
