@@ -16,8 +16,8 @@ from typing import Callable
 
 # %% auto #0
 __all__ = ['CONTROLS', 'EVAL_COLUMNS', 'shuffle_perm', 'control_concepts', 'token_bytes', 'nll_stats', 'nll_row', 'wilson',
-           'stop_ids', 'generate_answers', 'answer_accuracy', 'reconstruction_stats', 'spread_order', 'evaluate',
-           'eval_table', 'save_summary', 'load_summary', 'compare_runs', 'model_card']
+           'stop_ids', 'generate_answers', 'answer_accuracy', 'reconstruction_stats', 'spread_order', 'control_deltas',
+           'evaluate', 'eval_table', 'save_summary', 'load_summary', 'compare_runs', 'model_card']
 
 # %% ../nbs/11_eval.ipynb #dcd0afbf
 CONTROLS = ("shuffle", "placeholder", "random", "drop")
@@ -194,6 +194,19 @@ def spread_order(n:int, b:int) -> Tensor:
     nb = math.ceil(n / b)
     return torch.tensor([j + i * nb for j in range(nb) for i in range(b) if j + i * nb < n], dtype=torch.long)
 
+# %% ../nbs/11_eval.ipynb #959ccc1f
+def control_deltas(model, blocks:Tensor|dict, nll:float, # `nll`: the same blocks scored without a control
+                   batch_size:int=8, max_batches:int|None=None, docs:Tensor|None=None) -> dict:
+    "`dnll_{kind}` for every control: NLL under it minus `nll`; `dnll_shuffle` is NaN when a batch holds one document only."
+    out = {}
+    for kind in CONTROLS:
+        try: c = nll_stats(model, blocks, None, batch_size, max_batches, corrupt=kind, docs=docs)
+        except ValueError:
+            if kind != "shuffle": raise
+            out[f"dnll_{kind}"] = float("nan"); continue
+        out[f"dnll_{kind}"] = c["nll_sum"] / max(c["tokens"], 1) - nll
+    return out
+
 # %% ../nbs/11_eval.ipynb #0b4d2549
 EVAL_COLUMNS = ("model", "nll", "bits_per_token", "ppl", "bits_per_byte", "answer_acc", "answer_lo", "answer_hi",
                 "answer_n", "gen_tokens", "recon_acc", "compression", "dnll_shuffle", "dnll_placeholder",
@@ -232,12 +245,8 @@ def evaluate(model, tok, data:str, # the model (a method or a plain HF causal LM
         row |= {k: v for k, v in acc.items() if k in EVAL_COLUMNS}
     if h.can_reconstruct: row["recon_acc"] = reconstruction_stats(model, blocks, batch_size)["recon_acc"]
     if h.supports_controls:
-        for kind in CONTROLS:
-            try: c = nll_stats(model, blocks, None, batch_size, max_batches, corrupt=kind, docs=docs)
-            except ValueError as e:
-                if kind != "shuffle": raise
-                print(f"note: dnll_shuffle left NaN: {e}"); continue
-            row[f"dnll_{kind}"] = c["nll_sum"] / max(c["tokens"], 1) - row["nll"]
+        row |= control_deltas(model, blocks, row["nll"], batch_size, max_batches, docs)
+        if math.isnan(row["dnll_shuffle"]): print("note: dnll_shuffle left NaN: a batch holds rows of one document only")
     return row
 
 def eval_table(rows:list[dict]) -> pd.DataFrame:

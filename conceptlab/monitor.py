@@ -11,7 +11,7 @@ from torch import Tensor
 import matplotlib.pyplot as plt
 from matplotlib import colormaps
 from .base import lm_loss
-from .eval import nll_stats, control_concepts, CONTROLS
+from .eval import nll_stats, control_concepts, control_deltas, CONTROLS
 from .method import hooks
 
 # %% auto #0
@@ -145,12 +145,7 @@ def health_metrics(model, blocks:Tensor, # (n,t) held-out blocks
         blocks = blocks[: len(blocks) // batch_size * batch_size] if len(blocks) >= batch_size else blocks   # no 1-row last batch
         ref = nll_stats(model, blocks, None, batch_size, max_batches)
         nll = ref["nll_sum"] / max(ref["tokens"], 1)
-        for kind in CONTROLS:
-            try: c = nll_stats(model, blocks, None, batch_size, max_batches, corrupt=kind, docs=docs)
-            except ValueError:                                   # shuffle: a batch of one document has no other to take from
-                if kind != "shuffle": raise
-                out[f"dnll_{kind}"] = float("nan"); continue
-            out[f"dnll_{kind}"] = c["nll_sum"] / max(c["tokens"], 1) - nll
+        out |= control_deltas(model, blocks, nll, batch_size, max_batches, docs)
     model.train(was)
     return out
 
