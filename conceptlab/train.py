@@ -24,8 +24,8 @@ from .runs import (RunLock, MetricsLog, STREAM_FIELDS, list_checkpoints, save_ch
                              latest_checkpoint, set_aside, prepare_run, safe_name)
 
 # %% auto #0
-__all__ = ['LoraLMConfig', 'WrappedLM', 'LoraLM', 'TrainConfig', 'lr_at', 'BatchStream', 'heldout_loss', 'TrainResult',
-           'LoopState', 'train', 'train_cli']
+__all__ = ['TRACKERS', 'LoraLMConfig', 'WrappedLM', 'LoraLM', 'TrainConfig', 'lr_at', 'BatchStream', 'heldout_loss',
+           'TrainResult', 'LoopState', 'train', 'train_cli']
 
 # %% ../nbs/10_train.ipynb #66027d83
 class LoraLMConfig(MethodConfig):
@@ -56,6 +56,8 @@ class LoraLM(WrappedLM):
                            dropout=self.config.dropout)
 
 # %% ../nbs/10_train.ipynb #0e8f4ccc
+TRACKERS = {"tensorboard": ("tensorboard", "tensorboardX"), "wandb": ("wandb",)}   # report_to name -> packages that serve it
+
 @dataclass
 class TrainConfig:
     "Optimisation and bookkeeping of one training run."
@@ -78,7 +80,7 @@ class TrainConfig:
     health_batches:int = 2 # held-out batches per health pass
     data_n:int|None = None # examples/documents drawn from the data spec (None = its default)
     packed:bool = True # True: documents packed into seq_len blocks, every token scored; False: one chat example per row, prompt masked (SFT)
-    tensorboard:bool = False # log through accelerate's TensorBoard tracker
+    report_to:str = "none" # trackers through Accelerate: none, tensorboard, wandb (offline unless WANDB_MODE says otherwise), or "tensorboard,wandb"
     device:str|None = None # None: cuda when available
     progress:bool = True # tqdm bar
 
@@ -101,8 +103,15 @@ class TrainConfig:
             except (RuntimeError, TypeError): raise ValueError(f"device={self.device!r}: use None (cuda when available), 'cpu' or 'cuda[:N]'") from None
             if dev.type == "cuda" and not torch.cuda.is_available():
                 raise ValueError(f"device={self.device!r} but no GPU is visible here: use device=None or 'cpu'")
-        if self.tensorboard and not any(importlib.util.find_spec(m) for m in ("tensorboard", "tensorboardX")):
-            raise ValueError("tensorboard=True needs the tensorboard package: pip install tensorboard")
+        for t in self.trackers:
+            if t not in TRACKERS: raise ValueError(f"report_to={self.report_to!r}: use none or a comma-separated choice of {', '.join(TRACKERS)}")
+            if not any(importlib.util.find_spec(m) for m in TRACKERS[t]):
+                raise ValueError(f"report_to={t!r} needs the {TRACKERS[t][0]} package: pip install {TRACKERS[t][0]} (or conceptlab[track])")
+
+    @property
+    def trackers(self) -> list[str]:
+        "The trackers named by `report_to`, in order ([] for none)."
+        return [t.strip() for t in str(self.report_to).split(",") if t.strip() and t.strip() != "none"]
 
     @property
     def warmup_steps(self) -> int: return int(self.warmup * self.steps) if self.warmup < 1 else int(self.warmup)
@@ -237,7 +246,7 @@ def _loop(s:LoopState, start:int):
             if isinstance(s.eval_blocks, Tensor) and len(s.eval_blocks) >= 2:   # packed blocks (SFT rows: grad norms only)
                 with acc.autocast(): row |= health_metrics(core, s.eval_blocks, max(2, tc.batch_size), tc.health_batches, docs=s.eval_docs)
         log.write(row)
-        if tc.tensorboard: acc.log(row, step=step + 1)
+        if tc.trackers: acc.log(row, step=step + 1)
         core.on_step(step + 1, row)
         for cb in s.callbacks: cb(step + 1, row)
         if (step + 1) % tc.ckpt_every == 0 or step + 1 == tc.steps:
@@ -270,6 +279,7 @@ def train(method:str="lora", # a registered method
           **cfg) -> TrainResult: # `TrainConfig` fields
     "Train `method` on `data` with 🤗 Accelerate; metrics, checkpoints and the final model go to `run_dir`."
     from accelerate import Accelerator
+    from accelerate.utils import ProjectConfiguration
     from accelerate.utils import gather_object
     # every input is checked before the run directory is created, changed or deleted
     method_cfg = dict(method_cfg or {})
@@ -278,15 +288,15 @@ def train(method:str="lora", # a registered method
     method_class(method)
     slug = re.sub(r"[^\w.=-]+", "_", data).replace("..", "_")
     run_dir = Path(run_dir) if run_dir is not None else RUNS/safe_name(f"{method}-{slug}", "run name")
-    RunLock.check(run_dir)                                   # a live writer: fail now, before loading anything
+    if int(os.environ.get("RANK", "0")) == 0: RunLock.check(run_dir)   # a live writer: fail now (rank 0 is the one writer; it may hold the lock already)
     ck = list_checkpoints(run_dir) if resume else []
     if ck and ck[-1] > tc.steps: raise ValueError(f"{run_dir} is already at step {ck[-1]} > steps={tc.steps}: raise steps or use another run_dir")
     dev = torch.device(tc.device) if tc.device else torch.device("cuda" if torch.cuda.is_available() else "cpu")
     if "WORLD_SIZE" not in os.environ:              # one process: let each train() call pick its own precision/device
         from accelerate.state import AcceleratorState
         AcceleratorState._reset_state(True)
-    acc = Accelerator(mixed_precision=_precision(tc.mixed_precision, dev), cpu=dev.type == "cpu",
-                      log_with="tensorboard" if tc.tensorboard else None, project_dir=str(run_dir))
+    acc = Accelerator(mixed_precision=_precision(tc.mixed_precision, dev), cpu=dev.type == "cpu", log_with=tc.trackers or None,
+                      project_config=ProjectConfiguration(project_dir=str(run_dir), logging_dir=str(run_dir/"logs")))
     run_cfg = dict(method=method, base=base, data=data, method_cfg=method_cfg, train=asdict(tc))
     torch.manual_seed(tc.seed); random.seed(tc.seed); np.random.seed(tc.seed)   # new modules init identically everywhere
     model, tok = build_method(method, base, **method_cfg)
@@ -317,7 +327,9 @@ def train(method:str="lora", # a registered method
         start = load_checkpoint(run_dir, ck[-1], model, opt) if ck else 0
         log = MetricsLog(run_dir/"metrics.jsonl", acc.is_main_process)
         log.truncate(start)
-        if tc.tensorboard: acc.init_trackers(run_dir.name, config={k: v for k, v in asdict(tc).items() if v is not None})
+        if tc.trackers:                                  # wandb stays offline (files under run_dir/wandb) unless WANDB_MODE says otherwise
+            acc.init_trackers(run_dir.name, config={k: v for k, v in asdict(tc).items() if v is not None},
+                              init_kwargs={"wandb": dict(mode=os.environ.get("WANDB_MODE", "offline"), dir=str(run_dir), name=run_dir.name)})
         model, opt = acc.prepare(model, opt)
         core = acc.unwrap_model(model)
         _loop(LoopState(acc, model, core, opt, params, stream, eval_blocks, tc, log, run_dir, callbacks, rank, world, eval_docs), start)
@@ -327,7 +339,7 @@ def train(method:str="lora", # a registered method
             core.save_pretrained(run_dir/"model")
             (run_dir/"ranks.json").write_text(json.dumps(dict(world=world, digests=digests)))
         acc.wait_for_everyone()                                    # no rank leaves (and tears the group down) while another still saves
-        acc.end_training()
+        for t in acc.trackers: t.finish()          # not end_training(): it destroys the process group a next train() (the baseline) needs
     return TrainResult(core, tok, run_dir, tc.steps, log.read())
 
 # %% ../nbs/10_train.ipynb #bca6f209
