@@ -21,8 +21,8 @@ __all__ = ['BASES', 'GGUF_SMOLLM2', 'CONCEPTLAB_TINY', 'DTYPES', 'LORA_TARGETS',
            'register_base', 'tiny_config', 'seeded_model', 'hub_offline', 'resolve_device', 'resolve_dtype',
            'load_base', 'add_lora', 'param_counts', 'decoder', 'n_layers', 'split_layers', 'embed', 'attn_mask',
            'run_layers', 'head', 'new_cache', 'split_forward', 'gather_cache', 'free_rows', 'rename_tokens',
-           'ConceptVocab', 'add_concept_vocab', 'lm_loss', 'positions_from_mask', 'cache_bytes', 'merge_lora',
-           'gumbel_noise', 'gumbel_st', 'sample_next']
+           'ConceptVocab', 'add_concept_vocab', 'GrownRows', 'grow_tokens', 'lm_loss', 'positions_from_mask',
+           'cache_bytes', 'merge_lora', 'gumbel_noise', 'gumbel_st', 'sample_next']
 
 # %% ../nbs/00_base.ipynb #fb173d08
 BASES: dict[str, Callable] = {}
@@ -298,6 +298,9 @@ def rename_tokens(tok, mapping:dict[int, str]):
         cfg = json.loads(cfg_path.read_text())
         for k, v in cfg.get("added_tokens_decoder", {}).items():
             if int(k) in mapping: v["content"] = mapping[int(k)]
+        old = {tok.convert_ids_to_tokens(i): new for i, new in mapping.items()}
+        for key in ("extra_special_tokens", "additional_special_tokens"):   # else a renamed special token comes back as a new one
+            if isinstance(cfg.get(key), list): cfg[key] = [old.get(t, t) for t in cfg[key]]
         cfg_path.write_text(json.dumps(cfg, ensure_ascii=False))
         return AutoTokenizer.from_pretrained(d)
 
@@ -386,6 +389,36 @@ def add_concept_vocab(model:nn.Module, # causal LM whose embedding rows the conc
     vocab = ConceptVocab([n for n, _ in types], {n: [next(it) for _ in range(k)] for n, k in types},
                          reused=sum(i < n_rows for i in ids), added=sum(i >= n_rows for i in ids))
     return tok, vocab
+
+# %% ../nbs/00_base.ipynb #3f043592
+class GrownRows(nn.Module):
+    "Trainable input-embedding and LM-head rows for tokens added to a frozen base, spliced in by forward hooks."
+    def __init__(self, model:nn.Module, ids:list[int]):
+        super().__init__()
+        self.register_buffer("ids", torch.tensor(ids, dtype=torch.long), persistent=False)
+        emb, out = model.get_input_embeddings(), model.get_output_embeddings()
+        self.inp = nn.Parameter(emb.weight.detach()[ids].clone())
+        self.out = nn.Parameter(out.weight.detach()[ids].clone())
+        emb.register_forward_hook(self._embed_hook); out.register_forward_hook(self._head_hook)
+    def _embed_hook(self, mod, args, y):                     # y: (…,d) embeddings of args[0] ids
+        x = args[0]; eq = x[..., None] == self.ids           # (…,n)
+        if not eq.any(): return y
+        return torch.where(eq.any(-1, keepdim=True), (eq.to(self.inp.dtype) @ self.inp).to(y.dtype), y)
+    def _head_hook(self, mod, args, y):                      # y: (…,V) logits of hidden states args[0]
+        return y.index_copy(-1, self.ids, (args[0] @ self.out.T.to(args[0].dtype)).to(y.dtype))
+
+def grow_tokens(model:nn.Module, # causal LM (its embedding grows in place when the new ids need rows)
+                tok, # its tokenizer; a copy with the new tokens is returned
+                names:list[str], # tokens to add as special tokens (ones already present are left alone)
+                seed:int=0) -> tuple[object, GrownRows|None]:
+    "Add `names` missing from `tok` on new rows; returns `(tokenizer, GrownRows)` (`None` when nothing was missing)."
+    vocab = tok.get_vocab(); missing = [n for n in names if n not in vocab]
+    if not missing: return tok, None
+    tok = copy.deepcopy(tok); tok.add_tokens(missing, special_tokens=True)
+    ids = tok.convert_tokens_to_ids(missing)
+    if max(ids) >= model.get_input_embeddings().num_embeddings: model.resize_token_embeddings(max(ids) + 1, mean_resizing=False)
+    _init_rows(model, ids, seed)
+    return tok, GrownRows(model, ids)
 
 # %% ../nbs/00_base.ipynb #cd024d38
 def lm_loss(logits:Tensor, # (b,t,V) position t predicts token t+1

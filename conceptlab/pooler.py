@@ -11,7 +11,7 @@ from torch import Tensor
 from transformers import PreTrainedModel
 from fastcore.basics import patch
 from .base import (lm_loss, sample_next, positions_from_mask, cache_bytes, load_base, add_lora, decoder, n_layers, embed, run_layers, head, new_cache, gather_cache,
-                   param_counts)
+                   param_counts, grow_tokens)
 from .masks import pooled_mask, tail_copies, causal_mask, plot_mask
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .eval import control_concepts
@@ -176,6 +176,8 @@ class PoolerLM(MethodModel):
     supports_controls = True
     def setup(self, base_model):
         c = self.config
+        # a tokenizer without the markers (SmolLM2, Llama) gets them as new special tokens whose rows train (`grow_tokens`)
+        if self.tokenizer is not None: self.tokenizer, self.grown = grow_tokens(base_model, self.tokenizer, list(MARKERS))
         self.mk = marker_ids(self.tokenizer) if self.tokenizer is not None else None
         if c.pooler_layers > n_layers(base_model):
             raise ValueError(f"pooler_layers={c.pooler_layers} > the base's {n_layers(base_model)} layers: use at most {n_layers(base_model)}")
