@@ -65,6 +65,7 @@ class EmbedPooler(nn.Module):
         if layers > len(dec.layers):
             raise ValueError(f"pooler_layers={layers} > the base's {len(dec.layers)} layers: use at most {len(dec.layers)}")
         cfg = copy.deepcopy(base_model.config); cfg.num_hidden_layers, cfg.vocab_size = layers, 1
+        cfg.pad_token_id = None                                   # a Llama pad id would not fit the 1-row table
         if hasattr(cfg, "layer_types") and cfg.layer_types: cfg.layer_types = cfg.layer_types[:layers]
         self.body = type(dec)(cfg)                                # same architecture, `layers` deep
         self.body.load_state_dict({k: v for k, v in dec.state_dict().items() if not k.startswith("embed_tokens")}, strict=False)

@@ -279,7 +279,7 @@ def train(method:str="lora", # a registered method
           **cfg) -> TrainResult: # `TrainConfig` fields
     "Train `method` on `data` with 🤗 Accelerate; metrics, checkpoints and the final model go to `run_dir`."
     from accelerate import Accelerator
-    from accelerate.utils import ProjectConfiguration
+    from accelerate.utils import ProjectConfiguration, DistributedType
     from accelerate.utils import gather_object
     # every input is checked before the run directory is created, changed or deleted
     method_cfg = dict(method_cfg or {})
@@ -297,6 +297,9 @@ def train(method:str="lora", # a registered method
         AcceleratorState._reset_state(True)
     acc = Accelerator(mixed_precision=_precision(tc.mixed_precision, dev), cpu=dev.type == "cpu", log_with=tc.trackers or None,
                       project_config=ProjectConfiguration(project_dir=str(run_dir), logging_dir=str(run_dir/"logs")))
+    if acc.distributed_type in (DistributedType.FSDP, DistributedType.DEEPSPEED):   # sharded optimizer state needs a gathered writer
+        raise NotImplementedError(f"{acc.distributed_type.value}: checkpoints would save rank 0's optimizer shard only; "
+                                  "use DDP (accelerate launch / torchrun without FSDP or DeepSpeed)")
     run_cfg = dict(method=method, base=base, data=data, method_cfg=method_cfg, train=asdict(tc))
     torch.manual_seed(tc.seed); random.seed(tc.seed); np.random.seed(tc.seed)   # new modules init identically everywhere
     model, tok = build_method(method, base, **method_cfg)

@@ -65,6 +65,7 @@ COMMANDS = {
     "bench/": "make bench",
     "results/conceptlab-tiny/": "make pretrain PRETRAIN_STEPS=4000 && make export-tiny",
     "results/demo-lora/": "make train",
+    "results/smollm2-pooler-json/": "make train METHOD=pooler BASE=smollm2-135m DATA=json:data/examples/arith_traces.jsonl STEPS=30 RUN=smollm2-pooler-json",
     "results/monitor/": "make train METHOD=compressor DATA=shakespeare STEPS=200 RUN=monitor-demo",
     "results/pooler/": "make study-pooler",
     "results/cauchy/summary.csv": "python tools/nbtest.py --flags slow --path nbs/07_cauchy.ipynb",
