@@ -5,16 +5,17 @@ PYTHON ?= python3
 INSTALL ?= 1
 RUN ?= demo
 BASE ?= conceptlab-tiny
-METHOD ?= lora
-DATA ?= arith:steps=3,digits=2,ops=+-*
-STEPS ?= 300
+# the default run shows a concept method at work: the compressor (R = 4) on Shakespeare beside its LoRA baseline
+METHOD ?= compressor
+DATA ?= shakespeare
+STEPS ?= 200
 METHOD_CFG ?= {}
 # offline by default: a missing hub model fails at once instead of hanging
 export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: leaderboard install test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
+.PHONY: leaderboard install lab test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
 
 install:
 ifeq ($(INSTALL),1)
@@ -32,6 +33,10 @@ train: install
 	$(PYTHON) -m papermill -k python3 nbs/train.ipynb runs/$(RUN)/train.ipynb --cwd nbs \
 	  -p run_name $(RUN) -p method $(METHOD) -p base '$(BASE)' -p data '$(DATA)' -p steps $(STEPS) -p method_cfg '$(METHOD_CFG)' \
 	  $(if $(PACKED),-p packed $(PACKED),) $(if $(SEQ_LEN),-p seq_len $(SEQ_LEN),)
+
+# JupyterLab on the notebooks, bound to this machine (as root it adds --allow-root); it prints the URL to open
+lab: install
+	$(PYTHON) -m jupyterlab --no-browser --ip 127.0.0.1 --ServerApp.root_dir=nbs $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 readme:
 	@$(PYTHON) tools/readme.py

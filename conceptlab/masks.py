@@ -48,12 +48,13 @@ def plot_mask(mask:Tensor, # (b,1,tq,tk), (tq,tk) bool
               ax=None, title:str|None=None, b:int=0):
     "Heatmap of a boolean mask, queries as rows; returns the axis."
     m = mask[b, 0] if mask.dim() == 4 else mask
+    ql = qlabels or (labels if labels is not None and m.shape[0] == m.shape[1] else None)
+    for lab, n in ((labels, m.shape[1]), (ql, m.shape[0])):           # checked before a figure exists: no stray plot
+        if lab is not None and len(lab) != n: raise ValueError(f"{len(lab)} labels for {n} positions")
     if ax is None: _, ax = plt.subplots(figsize=(max(3, 0.28*m.shape[1] + 1.5), max(3, 0.28*m.shape[0] + 1)))
     ax.imshow(m.cpu().float().numpy(), cmap="Blues", vmin=0, vmax=1.25, interpolation="nearest")
-    ql = qlabels or (labels if labels is not None and m.shape[0] == m.shape[1] else None)
     for lab, setter, n in ((labels, ax.set_xticks, m.shape[1]), (ql, ax.set_yticks, m.shape[0])):
         if lab is not None:
-            if len(lab) != n: raise ValueError(f"{len(lab)} labels for {n} positions")
             setter(range(n), lab, fontsize=7, **({"rotation": 90} if setter == ax.set_xticks else {}))
     ax.set_xlabel("key (attended to)"); ax.set_ylabel("query")
     if title: ax.set_title(title)

@@ -17,7 +17,7 @@ from .method import hooks
 # %% auto #0
 __all__ = ['code_usage', 'null_runs', 'st_gap', 'topk_margin', 'flip_rate', 'staleness_gap', 'entropy_stats', 'grad_norms',
            'position_nll', 'health_metrics', 'diagnose', 'boundary_strip', 'usage_hist', 'usage_evolution',
-           'read_metrics', 'plot_loss_curves', 'plot_health', 'plot_position_nll']
+           'mask_figure', 'concept_figure', 'read_metrics', 'plot_loss_curves', 'plot_health', 'plot_position_nll']
 
 # %% ../nbs/09_monitor.ipynb #50637775
 def code_usage(ids:Tensor, # (n,) or any shape: chosen code ids; negatives (NULL, padding) are ignored
@@ -262,6 +262,34 @@ def usage_evolution(history:list[tuple[int, np.ndarray]], # [(step, counts (K,))
     ax.set_xlabel("code (sorted by final usage)"); ax.set_ylabel("step")
     ax.set_title(title or "code usage over training (log10 share)", fontsize=9)
     return ax
+
+# %% ../nbs/09_monitor.ipynb #0b10b7b3
+def mask_figure(model, tok, text:str, title:str|None=None):
+    "The method's attention mask on `text` (its `plot_mask_for` hook); None when it has no mask of its own."
+    fig, ax = plt.subplots(figsize=(11, 10))
+    if hooks(model).plot_mask_for(tok, text, ax=ax) is None: plt.close(fig); return None
+    if title: ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+def concept_figure(model, tok, text:str, strip_tokens:int=84, width:int=14):
+    "Per-token concepts of `text` (strip), and for a code book the codes on this text and their use over training; None without concepts."
+    h = hooks(model)
+    ids_all = tok(text, add_special_tokens=False).input_ids[:strip_tokens]
+    got = h.concepts(tok, tok.decode(ids_all))
+    if got is None: return None
+    toks, ids = got
+    ids = torch.as_tensor(ids).cpu()
+    fired = ids[ids >= 0]
+    hist = h.K is not None and len(fired) > 0
+    fig = plt.figure(figsize=(12, 5.5 if (hist or h.usage_history) else 3.5))
+    gs = fig.add_gridspec(2 if (hist or h.usage_history) else 1, 2, height_ratios=[2.2, 1.6] if (hist or h.usage_history) else [1])
+    boundary_strip(toks, ids, ax=fig.add_subplot(gs[0, :]), width=width, K=h.K,
+                   title=f"{type(model).__name__}: concepts on held-out text ({len(fired)} of {len(toks)} tokens; -1 = none)")
+    if h.usage_history: usage_evolution(list(h.usage_history), ax=fig.add_subplot(gs[1, 0]))
+    if hist: usage_hist(np.bincount(fired.numpy(), minlength=h.K), ax=fig.add_subplot(gs[1, 1]), title=f"codes on this text ({len(fired)} concepts)")
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/09_monitor.ipynb #3ec04c43
 def read_metrics(run_dir) -> pd.DataFrame:

@@ -290,6 +290,19 @@ def plot_pooled(model:PoolerLM, ids:Tensor, # (t,) one trace
     labels = txt + ["vs"] + [f"s{i}" for i in range(K)] + [f"ve{i+1}" for i in range(K)] + [txt[p] + "'" for p in cpos[0].tolist()]
     return plot_mask(m, labels, ax=ax, title=title or f"pooler W={model.config.window}, n_new={model.config.n_new}: {K} windows")
 
+# %% ../nbs/04_pooler.ipynb #21858474
+@patch
+def concepts(self:PoolerLM, tok, text:str) -> tuple[list[str], Tensor]:
+    "Tokens of `text` and the window each was pooled into (-1: read as text), as generation would pool them."
+    x = tok(text, return_tensors="pt", add_special_tokens=False).input_ids.to(self.device)
+    return [tok.decode([i]) for i in x[0].tolist()], self.layout(x).win[0].cpu()
+
+@patch
+def plot_mask_for(self:PoolerLM, tok, text:str, ax=None, max_tokens:int=96):
+    "The all-states mask of the first `max_tokens` tokens of `text`, extras labelled (`plot_pooled`)."
+    ids = tok(text, return_tensors="pt", add_special_tokens=False).input_ids[0, :max_tokens].to(self.device)
+    return plot_pooled(self, ids, ax=ax)
+
 # %% ../nbs/04_pooler.ipynb #aafa9689
 class _Row:
     "One row of a generation batch: its text by position, reasoning region, pooled state and slot vectors."
