@@ -4,20 +4,22 @@
 
 # %% ../nbs/13_explore.ipynb #605cebc0
 from __future__ import annotations
-import json
+import html, io, json, math
 from pathlib import Path
 import pandas as pd, torch
 import matplotlib.pyplot as plt
+from matplotlib import colormaps
 from .paths import RUNS
 from .base import lm_loss
 from .method import load_method, build_method, load_tensors
 from .runs import list_checkpoints, load_checkpoint
 from .eval import load_summary
-from .monitor import boundary_strip, usage_evolution
+from .monitor import boundary_strip, usage_evolution, mask_figure
 from .method import hooks
 
 # %% auto #0
-__all__ = ['load_run', 'concept_view', 'run_table', 'list_runs', 'explore_figure']
+__all__ = ['load_run', 'concept_view', 'run_table', 'list_runs', 'explore_figure', 'token_html', 'fig_png', 'explore_page',
+           'concept_diff']
 
 # %% ../nbs/13_explore.ipynb #d17ff98e
 def load_run(run_dir, step:int|None=None):
@@ -60,14 +62,18 @@ def run_table(run_dirs:list) -> pd.DataFrame:
 
 # %% ../nbs/13_explore.ipynb #6ceb84a2
 def list_runs(root=None) -> pd.DataFrame:
-    "Run directories under `root` (default `runs/`): method, base, data, saved checkpoints, whether a final model exists."
-    rows = []
-    for cfg in sorted(Path(root or RUNS).glob("**/config.json")):
+    "Run directories under `root` (default `runs/`): name relative to it, path, method, base, data, checkpoints, a final model, its LoRA baseline; each run followed by its baseline."
+    root = Path(root or RUNS); rows = []
+    for cfg in sorted(root.glob("**/config.json")):
         if not (cfg.parent/"metrics.jsonl").exists(): continue              # a saved model's config, not a run
         c = json.loads(cfg.read_text())
-        rows.append(dict(run=str(cfg.parent), method=c.get("method"), base=c.get("base"), data=c.get("data"),
-                         checkpoints=list_checkpoints(cfg.parent), final=(cfg.parent/"model"/"config.json").exists()))
-    return pd.DataFrame(rows, columns=["run", "method", "base", "data", "checkpoints", "final"])
+        rows.append(dict(run=cfg.parent.relative_to(root).as_posix(), path=str(cfg.parent), method=c.get("method"), base=c.get("base"),
+                         data=c.get("data"), checkpoints=list_checkpoints(cfg.parent), final=(cfg.parent/"model"/"config.json").exists()))
+    names = {r["run"] for r in rows}
+    for r in rows: r["baseline"] = f"{r['run']}-lora" if r["method"] != "lora" and f"{r['run']}-lora" in names else None
+    owner = {r["baseline"]: r["run"] for r in rows if r["baseline"]}
+    rows.sort(key=lambda r: (owner.get(r["run"], r["run"]), r["run"] in owner))   # a baseline right after its run
+    return pd.DataFrame(rows, columns=["run", "path", "method", "base", "data", "checkpoints", "final", "baseline"])
 
 # %% ../nbs/13_explore.ipynb #b6cdee4f
 def explore_figure(model, tok, text:str):
@@ -86,3 +92,58 @@ def explore_figure(model, tok, text:str):
         fig.delaxes(axs[0]); fig.set_size_inches(12, 3 * (n - 1))
     fig.tight_layout()
     return fig
+
+# %% ../nbs/13_explore.ipynb #b02c1c56
+def _colour(i:int) -> str:
+    r, g, b, _ = colormaps["tab20"](i % 20); return f"rgba({int(r*255)},{int(g*255)},{int(b*255)},0.55)"
+
+def token_html(view:pd.DataFrame, # `concept_view`: token, next_nll (and concept)
+               by:str="auto", # "concept", "nll", or auto: concept where the view has it
+               max_nll:float=8.0) -> str: # NLL shown at full red
+    "The text as coloured token spans, one hover tooltip each (position, token, next-token NLL, concept)."
+    has_c = "concept" in view
+    by = ("concept" if has_c else "nll") if by == "auto" else by
+    if by not in ("concept", "nll"): raise ValueError(f"by={by!r}: use concept, nll or auto")
+    if by == "concept" and not has_c: raise ValueError("this model has no concepts: use by='nll'")
+    spans = []
+    for i, r in enumerate(view.itertuples(index=False)):
+        nll = float(r.next_nll); c = int(r.concept) if has_c else None
+        tip = f"#{i} {r.token!r}  next-token NLL " + ("–" if math.isnan(nll) else f"{nll:.2f}") + (f"  concept {c}" if has_c else "")
+        bg = (("transparent" if c < 0 else _colour(c)) if by == "concept"
+              else "transparent" if math.isnan(nll) else f"rgba(214,39,40,{min(max(nll, 0) / max_nll, 1):.2f})")
+        txt = html.escape(r.token).replace("\n", "⏎\n")
+        spans.append(f'<span title="{html.escape(tip, quote=True)}" style="background:{bg};border-radius:3px">{txt}</span>')
+    key = "colour = concept id (none: not a concept)" if by == "concept" else f"red = next-token NLL (full at {max_nll:g} nats)"
+    return (f'<div style="font-family:monospace;font-size:13px;line-height:1.8;white-space:pre-wrap">{"".join(spans)}</div>'
+            f'<div style="font-size:11px;color:#666">{key}; hover a token for its numbers</div>')
+
+def fig_png(fig, dpi:int=100) -> bytes:
+    "A figure as PNG bytes, closed after (one image per display, nothing left open)."
+    buf = io.BytesIO(); fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight"); plt.close(fig)
+    return buf.getvalue()
+
+# %% ../nbs/13_explore.ipynb #3b59ed78
+@torch.no_grad()
+def explore_page(model, tok, text:str, mask_start:int=0, # first token of the mask window
+                 mask_tokens:int=40) -> dict: # tokens in the mask window
+    "One explorer view: `html` (coloured tokens), `summary`, and PNG bytes of the `mask` (a window of the text) and of code `usage` over training (None where the method has none)."
+    view, h = concept_view(model, tok, text), hooks(model)
+    ids = tok(text, add_special_tokens=False).input_ids
+    if not 0 <= mask_start < len(ids): raise ValueError(f"mask_start={mask_start} outside the text's {len(ids)} tokens")
+    window = tok.decode(ids[mask_start:mask_start + mask_tokens])
+    mf = mask_figure(model, tok, window, title=f"{type(model).__name__}: tokens {mask_start}–{min(len(ids), mask_start + mask_tokens) - 1} of {len(ids)}")
+    uf = usage_evolution(list(h.usage_history)).figure if h.usage_history else None
+    if "concept" in view:
+        n_c = int((view.concept >= 0).sum())
+        summ = f"{type(model).__name__}: {len(view)} tokens, {n_c} concepts ({len(view) / max(n_c, 1):.1f} tokens per concept); mean next-token NLL {view.next_nll.mean():.3f}"
+    else: summ = f"{type(model).__name__} has no concepts of its own (a causal LM over every token); mean next-token NLL {view.next_nll.mean():.3f}"
+    return dict(html=token_html(view), summary=summ, view=view,
+                mask=fig_png(mf) if mf is not None else None, usage=fig_png(uf) if uf is not None else None)
+
+# %% ../nbs/13_explore.ipynb #80caddde
+def concept_diff(a:pd.DataFrame, b:pd.DataFrame) -> dict: # two `concept_view`s of the same text
+    "Agreement of two concept views position by position: `agree`, `n`, and the positions whose concept differs."
+    if "concept" not in a or "concept" not in b: raise ValueError("both models need concepts to compare them")
+    if list(a.token) != list(b.token): raise ValueError("the two views tokenise the text differently: compare runs on one tokenizer")
+    same = a.concept.to_numpy() == b.concept.to_numpy()
+    return dict(agree=int(same.sum()), n=len(a), differ=[int(i) for i in (~same).nonzero()[0]])

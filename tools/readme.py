@@ -64,6 +64,7 @@ def render(nb):
 COMMANDS = {
     "bench/": "make bench",
     "results/conceptlab-tiny/": "make pretrain PRETRAIN_STEPS=4000 && make export-tiny",
+    "results/demo/": "make train",
     "results/demo-lora/": "make train METHOD=lora DATA='arith:steps=3,digits=2,ops=+-*' STEPS=300",
     "results/smollm2-pooler-json/": "make train METHOD=pooler BASE=smollm2-135m DATA=json:data/examples/arith_traces.jsonl STEPS=30 RUN=smollm2-pooler-json",
     "results/monitor/": "make train METHOD=compressor DATA=shakespeare STEPS=200 RUN=monitor-demo",
