@@ -15,11 +15,12 @@ from .method import load_method, build_method, load_tensors
 from .runs import list_checkpoints, load_checkpoint
 from .eval import load_summary
 from .monitor import boundary_strip, usage_evolution, mask_figure
+from .data import load_data
 from .method import hooks
 
 # %% auto #0
 __all__ = ['load_run', 'concept_view', 'run_table', 'list_runs', 'explore_figure', 'token_html', 'fig_png', 'explore_page',
-           'concept_diff']
+           'concept_diff', 'heldout_text']
 
 # %% ../nbs/13_explore.ipynb #d17ff98e
 def load_run(run_dir, step:int|None=None):
@@ -134,7 +135,8 @@ def explore_page(model, tok, text:str, mask_start:int=0, # first token of the ma
     mf = mask_figure(model, tok, window, title=f"{type(model).__name__}: tokens {mask_start}–{min(len(ids), mask_start + mask_tokens) - 1} of {len(ids)}")
     uf = usage_evolution(list(h.usage_history)).figure if h.usage_history else None
     if "concept" in view:
-        n_c = int((view.concept >= 0).sum())
+        cc = h.count_concepts(torch.tensor([ids], device=next(model.parameters()).device))   # the method's own count (a pooled window is one concept)
+        n_c = int(cc[0]) if cc is not None else int((view.concept >= 0).sum())
         summ = f"{type(model).__name__}: {len(view)} tokens, {n_c} concepts ({len(view) / max(n_c, 1):.1f} tokens per concept); mean next-token NLL {view.next_nll.mean():.3f}"
     else: summ = f"{type(model).__name__} has no concepts of its own (a causal LM over every token); mean next-token NLL {view.next_nll.mean():.3f}"
     return dict(html=token_html(view), summary=summ, view=view,
@@ -147,3 +149,9 @@ def concept_diff(a:pd.DataFrame, b:pd.DataFrame) -> dict: # two `concept_view`s 
     if list(a.token) != list(b.token): raise ValueError("the two views tokenise the text differently: compare runs on one tokenizer")
     same = a.concept.to_numpy() == b.concept.to_numpy()
     return dict(agree=int(same.sum()), n=len(a), differ=[int(i) for i in (~same).nonzero()[0]])
+
+# %% ../nbs/13_explore.ipynb #a7a4b2cb
+def heldout_text(run_dir, max_chars:int=1500) -> str:
+    "The first held-out text of a run's data (its config's spec): what the explorer shows first."
+    spec = json.loads((Path(run_dir)/"config.json").read_text())["data"]
+    return load_data(spec, "test", n=1).texts[0][:max_chars]

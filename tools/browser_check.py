@@ -104,11 +104,10 @@ def check(out: Path, keep: bool) -> int:
         out_area = lambda d: d.find_elements(By.CSS_SELECTOR, ".widget-output")
         for i, label in enumerate(options):
             name = label.strip().split()[0] if not label.strip().startswith("↳") else label.strip().split()[1]
-            before = out_area(drv)[-1].get_attribute("innerHTML") if out_area(drv) else ""
             if i: Select(sel).select_by_index(i)
-            # the view is ready when its summary names the run's model class and the tokens are drawn
-            wait(lambda d: out_area(d) and "<b>" in out_area(d)[-1].get_attribute("innerHTML")
-                 and (i == 0 or out_area(d)[-1].get_attribute("innerHTML") != before) and "title=" in out_area(d)[-1].get_attribute("innerHTML"), t=240)
+            # the view is ready when its heading names this run and the tokens are drawn
+            wait(lambda d: out_area(d) and f"<b>{name} @" in out_area(d)[-1].get_attribute("innerHTML")
+                 and ("title=" in out_area(d)[-1].get_attribute("innerHTML") or "color:#b00" in out_area(d)[-1].get_attribute("innerHTML")), t=240)
             time.sleep(1.5)
             o = out_area(drv)[-1]
             problems = []
