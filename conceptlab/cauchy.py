@@ -397,6 +397,25 @@ def generate(self:CauchyLM, *args, inference_mode:str|None=None, **kw):
     try: return self.lm.generate(*args, **kw)
     finally: self.lm.set_output_embeddings(old)
 
+# %% ../nbs/07_cauchy.ipynb #27c0d80d
+@patch
+@torch.no_grad()
+def concept_table(self:CauchyLM, tok, text:str) -> list[dict]:
+    "Per token: mean scale_U, loc_S / scale_S of the standard choice, and the next token each inference mode picks."
+    x = tok(text, return_tensors="pt", add_special_tokens=False).input_ids.to(next(self.parameters()).device)
+    h = decoder(self.lm)(input_ids=x).last_hidden_state
+    picks = {}
+    for mode in INFERENCE_MODES:
+        r = self.head(h, mode, generator=torch.Generator(device=h.device).manual_seed(0) if mode == "causal" else None)
+        picks[mode] = r.logits[0].argmax(-1)
+        if mode == "standard": std = r
+    rows = []
+    for j, i in enumerate(x[0].tolist()):
+        k = int(picks["standard"][j])
+        rows.append(dict(token=tok.decode([i]), scale_U=float(std.scale_U[0, j].float().mean()), loc_S=float(std.loc_S[0, j, k]),
+                         scale_S=float(std.scale_S[0, j, k]), **{f"next_{m}": tok.decode([int(picks[m][j])]) for m in INFERENCE_MODES}))
+    return rows
+
 # %% ../nbs/07_cauchy.ipynb #a84be93f
 def reliability_bins(conf, # (n,) top-1 probability per prediction
                      correct, # (n,) whether the top-1 prediction was right

@@ -127,7 +127,7 @@ def fig_png(fig, dpi:int=100) -> bytes:
 @torch.no_grad()
 def explore_page(model, tok, text:str, mask_start:int=0, # first token of the mask window
                  mask_tokens:int=40) -> dict: # tokens in the mask window
-    "One explorer view: `html` (coloured tokens), `summary`, and PNG bytes of the `mask` (a window of the text) and of code `usage` over training (None where the method has none)."
+    "One explorer view: `html` (coloured tokens), `summary`, the method's `table` (`concept_table`) and `reconstruction` (autoencoders), PNG bytes of the `mask` (a window of the text) and of code `usage` over training (None where the method has none)."
     view, h = concept_view(model, tok, text), hooks(model)
     ids = tok(text, add_special_tokens=False).input_ids
     if not 0 <= mask_start < len(ids): raise ValueError(f"mask_start={mask_start} outside the text's {len(ids)} tokens")
@@ -139,7 +139,12 @@ def explore_page(model, tok, text:str, mask_start:int=0, # first token of the ma
         n_c = int(cc[0]) if cc is not None else int((view.concept >= 0).sum())
         summ = f"{type(model).__name__}: {len(view)} tokens, {n_c} concepts ({len(view) / max(n_c, 1):.1f} tokens per concept); mean next-token NLL {view.next_nll.mean():.3f}"
     else: summ = f"{type(model).__name__} has no concepts of its own (a causal LM over every token); mean next-token NLL {view.next_nll.mean():.3f}"
-    return dict(html=token_html(view), summary=summ, view=view,
+    rows = h.concept_table(tok, text)
+    rec = None
+    if h.can_reconstruct:                                             # an autoencoder: what it rebuilds from its concepts
+        x = torch.tensor([ids[:getattr(model.config, "segment", None) or len(ids)]], device=next(model.parameters()).device)
+        rec = tok.decode(h.reconstruct(x)[0].cpu(), skip_special_tokens=True)
+    return dict(html=token_html(view), summary=summ, view=view, table=pd.DataFrame(rows) if rows else None, reconstruction=rec,
                 mask=fig_png(mf) if mf is not None else None, usage=fig_png(uf) if uf is not None else None)
 
 # %% ../nbs/13_explore.ipynb #80caddde

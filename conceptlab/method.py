@@ -85,6 +85,9 @@ class MethodHooks:
     def concepts(self, tok, text:str) -> tuple[list[str], Tensor]|None:
         "Tokens of `text` and the concept id each became (-1 = none); None for a method without per-token concepts."
         return None
+    def concept_table(self, tok, text:str) -> list[dict]|None:
+        "What the method made of `text` when its concepts are not one per token (planned slots, memory segments, per-token distributions): one dict per row; None: nothing beyond `concepts`."
+        return None
     def mask_of(self, t:int) -> tuple[Tensor, list[str]]|None:
         "The boolean attention mask the method runs on `t` text tokens and its row labels; None: plain causal."
         return None

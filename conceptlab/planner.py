@@ -861,3 +861,20 @@ def plot_mask_for(self:PlannerLM, tok, text:str, ax=None, max_tokens:int=8):
     lab = [words[int(l[1:])] if re.fullmatch(r"[uy]\d+", l) else l for l in lab]
     sched = ("MTP" if self.config.mtp else "AR") + (", parallel types" if self.config.parallel else ", sequential types")
     return plot_mask(m, lab, ax=ax, title=f"planner ({sched}) | executor")
+
+# %% ../nbs/06_planner.ipynb #5b5c5807
+@patch
+@torch.no_grad()
+def concept_table(self:PlannerLM, tok, text:str) -> list[dict]:
+    "One row per plan slot filled greedily from `text`: type, slot, concept (id within its type, or <EOS>), its token, shown to the executor."
+    x = tok(text, return_tensors="pt", add_special_tokens=False).input_ids.to(self.concept_emb.device)
+    self._check_ids(x)
+    was = self.training; self.eval()
+    try: pl = self.plan(x, noise=False)
+    finally: self.train(was)
+    T, rows, seen = self.config.type_cfgs, [], {}
+    for j, (t, l, v) in enumerate(zip(self.slot_type.tolist(), pl["loc"][0].tolist(), pl["valid"][0].tolist())):
+        seen[t] = seen.get(t, -1) + 1; eos = l == T[t].vocab
+        rows.append(dict(type=T[t].name, slot=seen[t], concept="<EOS>" if eos else l,
+                         token=tok.convert_ids_to_tokens(int(self.concept_ids[pl["z"][0, j]])), shown=bool(v) and not eos))
+    return rows

@@ -409,6 +409,20 @@ def plot_mask_for(self:RegistersLM, tok, text:str, ax=None, max_tokens:int=16):
     lab = [words[int(l[1:])] if l[:1] == "x" else (words[int(l[1:])] + "'" if l[:1] == "y" else l) for l in lab]
     return plot_mask(m, lab, ax=ax, title=f"registers, mode={self.config.mode}" + (f", layout={self.config.layout}" if self.config.mode == "autoencoder" else ""))
 
+# %% ../nbs/08_registers.ipynb #e1f4eeb4
+@patch
+def concept_table(self:RegistersLM, tok, text:str) -> list[dict]|None:
+    "Memory / autoencoder modes: one row per segment (tokens, text, the k slots it becomes, what it reads); None for prepended registers."
+    c = self.config
+    if c.mode == "registers": return None
+    ids = tok(text, add_special_tokens=False).input_ids; L = c.segment; rows = []
+    for i, s0 in enumerate(range(0, len(ids), L)):
+        seg = ids[s0:s0 + L]
+        reads = ("its own k slots (the decoder rebuilds it from them)" if c.mode == "autoencoder"
+                 else "the initial memory" if i == 0 else f"the memory segment {i - 1} wrote")
+        rows.append(dict(segment=i, tokens=f"{s0}–{s0 + len(seg) - 1}", text=tok.decode(seg)[:60], slots=c.k, reads=reads))
+    return rows
+
 # %% ../nbs/08_registers.ipynb #62393bce
 @patch
 def grad_groups(self:RegistersLM) -> dict:
