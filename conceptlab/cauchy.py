@@ -18,11 +18,11 @@ from .base import load_base, add_lora, decoder, lm_loss, sample_next, LORA_TARGE
 from .method import MethodConfig, MethodModel, register_method
 
 # %% auto #0
-__all__ = ['INIT_STRATEGIES', 'INFERENCE_MODES', 'DISTRIBUTIONS', 'OUTPUTS', 'SCALE_EPS', 'check_cauchy_fields',
+__all__ = ['INIT_STRATEGIES', 'INFERENCE_MODES', 'DISTRIBUTIONS', 'OUTPUTS', 'SCALE_EPS', 'OVR_CHUNK', 'check_cauchy_fields',
            'CausalQwen2Config', 'CauchyMath', 'AbductionNetwork', 'ActionNetwork', 'OvRClassifier', 'HeadOut',
-           'CauchyHead', 'check_labels', 'head_metrics', 'CausalMVPOutput', 'CausalQwenMVPForCausalLM', 'CauchyConfig',
-           'CauchyLM', 'reliability_bins', 'expected_calibration_error', 'plot_reliability', 'calibration_data',
-           'calibration_row']
+           'CauchyHead', 'check_labels', 'head_metrics', 'ovr_bce', 'CausalMVPOutput', 'CausalQwenMVPForCausalLM',
+           'CauchyConfig', 'CauchyLM', 'reliability_bins', 'expected_calibration_error', 'plot_reliability',
+           'calibration_data', 'calibration_row']
 
 # %% ../nbs/07_cauchy.ipynb #2787bc2a
 INIT_STRATEGIES = ("identity", "xavier", "normal")
@@ -200,6 +200,55 @@ def head_metrics(r:HeadOut) -> dict:
     return dict(scale_U=r.scale_U.float().mean().item(), loc_S_std=r.loc_S.float().std().item(),
                 log_scale_S=r.scale_S.float().log().mean().item())
 
+# %% ../nbs/07_cauchy.ipynb #e459810c
+OVR_CHUNK = 8192                                                          # vocabulary entries per chunk (bounds the fp32 temporaries); 0: the dense autograd form
+
+def _ovr_chunks(loc, scale, thr, chunk):
+    "Per vocabulary chunk: z = (loc − thr)/scale (fp32), a = atan2(1, z) = π·P(S ≤ thr), and the fp32 scale."
+    for s in range(0, loc.shape[-1], chunk):
+        sc = scale[:, s:s + chunk].float()
+        z = (loc[:, s:s + chunk].float() - thr[s:s + chunk].float()).div_(sc)
+        yield s, z, torch.atan2(torch.ones_like(z), z), sc               # stable in both tails
+
+class _OvRBCE(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, loc, scale, thr, y, w, chunk):                        # loc, scale: (n,V); thr: (V,); y, w: (n,) target, weight
+        n, V = loc.shape; tot = loc.new_zeros(n, dtype=torch.float32); mass = torch.zeros_like(tot)
+        for _, z, a, _ in _ovr_chunks(loc, scale, thr, chunk):
+            mass += a.sum(-1); tot += a.log_().sum(-1)                     # Σ log a; log q = log a − log π
+        tot -= V * math.log(math.pi); mass = V - mass / math.pi            # Σ_k log q_k; Σ_k P_k
+        zy = (loc.gather(1, y[:, None])[:, 0].float() - thr[y].float()) / scale.gather(1, y[:, None])[:, 0].float()
+        one = torch.ones_like(zy)
+        log_qy, log_py = (torch.atan2(one, zy) / math.pi).log(), (torch.atan2(one, -zy) / math.pi).log()
+        ctx.save_for_backward(loc, scale, thr, y, w); ctx.chunk = chunk
+        ctx.mark_non_differentiable(log_py, mass)
+        return -(tot - log_qy + log_py) * w, log_py, mass
+    @staticmethod
+    def backward(ctx, g, _g_py, _g_mass):                                 # g: (n,) upstream gradient of each position's BCE
+        loc, scale, thr, y, w = ctx.saved_tensors
+        g = (g.float() * w)[:, None]; d_loc = torch.empty_like(loc); d_scale = torch.empty_like(scale)
+        d_thr = torch.zeros(thr.shape, dtype=torch.float32, device=thr.device)
+        for s, z, a, sc in _ovr_chunks(loc, scale, thr, ctx.chunk):
+            e = slice(s, s + z.shape[-1])
+            dl = torch.mul(z, z).add_(1).mul_(a).mul_(sc)                  # ∂(−log q)/∂loc = 1/((1+z²)·a·scale), q = a/π
+            dl = torch.div(g, dl)
+            at = (y >= s) & (y < s + z.shape[-1])                           # targets in this chunk: −log p instead
+            if at.any():
+                r, c = at.nonzero()[:, 0], y[at] - s
+                zt = z[r, c]; pt = torch.atan2(torch.ones_like(zt), -zt)
+                dl[r, c] = -g[r, 0] / ((1 + zt * zt) * pt * sc[r, c])
+            d_thr[e] = -dl.sum(0)
+            d_loc[:, e] = dl; d_scale[:, e] = dl.mul_(z).neg_()            # ∂z/∂scale = −z/scale
+        return d_loc, d_scale, d_thr.to(thr.dtype), None, None, None
+
+def ovr_bce(loc:Tensor, scale:Tensor, # (n,V) the action head's loc_S and scale_S
+            thr:Tensor, y:Tensor, # (V,) OvR thresholds, (n,) target ids (any valid id where w = 0)
+            w:Tensor|None=None, # (n,) weight of each position (0: not scored); default 1
+            chunk:int=OVR_CHUNK) -> tuple[Tensor, Tensor, Tensor]: # (n,) weighted BCE; (n,) log P(target); (n,) Σ_k P_k
+    "Cauchy one-vs-rest BCE per position, `−[Σ_k log(1−P_k) − log(1−P_y) + log P_y]`, in one chunked pass with an analytic backward."
+    w = torch.ones(loc.shape[0], device=loc.device) if w is None else w.float()
+    return _OvRBCE.apply(loc, scale, thr, y, w, chunk)
+
 # %% ../nbs/07_cauchy.ipynb #2a65ea76
 @patch
 def loss(self:CauchyHead, r:HeadOut, labels:Tensor # (b,t) next-token convention: position t predicts labels[t+1]
@@ -209,7 +258,14 @@ def loss(self:CauchyHead, r:HeadOut, labels:Tensor # (b,t) next-token convention
     y = labels[:, 1:]                                                    # (b,t-1)
     scored = y != -100
     if self.output == "softmax": return self.weight * lm_loss(r.loc_S, labels), head_metrics(r)
-    logP, log1mP = self.ovr_classifier(r.loc_S[:, :-1], r.scale_S[:, :-1], self.distribution)   # (b,t-1,V)
+    if self.distribution == "cauchy" and OVR_CHUNK:                      # one chunked pass, analytic backward (OVR_CHUNK = 0: the dense reference)
+        V = r.loc_S.shape[-1]                                            # every position (contiguous views, no copies), the last and unscored weighted 0
+        yy = torch.cat([y.clamp(min=0), torch.zeros_like(y[:, :1])], 1).reshape(-1)
+        ww = torch.cat([scored, torch.zeros_like(scored[:, :1])], 1).reshape(-1)
+        bce, log_py, mass = ovr_bce(r.loc_S.reshape(-1, V), r.scale_S.reshape(-1, V), self.ovr_classifier.thresholds, yy, ww)
+        loss = bce.sum() / scored.sum().clamp(min=1)
+        return self.weight * loss, head_metrics(r) | dict(p_target=log_py[ww].exp().mean().item(), ovr_mass=mass[ww].mean().item())
+    logP, log1mP = self.ovr_classifier(r.loc_S[:, :-1], r.scale_S[:, :-1], self.distribution)   # (b,t-1,V) the Gaussian ablation: dense
     yy = y.clamp(min=0)[..., None]                                       # (b,t-1,1)
     bce = -(log1mP.sum(-1) - log1mP.gather(-1, yy)[..., 0] + logP.gather(-1, yy)[..., 0])      # (b,t-1)
     loss = (bce * scored).sum() / scored.sum().clamp(min=1)
