@@ -1,8 +1,12 @@
 """Cauchy training speed: the fused OvR loss (conceptlab.cauchy.ovr_bce) against the dense autograd form and the LoRA
 baseline, alternating steps in one process (conceptlab-tiny, 8 x 256 tokens, bf16 autocast, median of 5).
 
-    OMP_NUM_THREADS=2 python tools/cauchy_speed.py
+    OMP_NUM_THREADS=2 python tools/cauchy_speed.py      # writes results/cauchy/train_speed.csv
 """
+import sys
+from pathlib import Path
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 import time, statistics, torch, conceptlab.registry, conceptlab.cauchy as C
 from conceptlab.method import build_method
 torch.manual_seed(0)
@@ -23,4 +27,7 @@ for _ in range(5):
     for k, (m, c) in runs.items():
         t0 = time.perf_counter(); step(m, c); ts[k].append(time.perf_counter() - t0)
 med = {k: statistics.median(v) for k, v in ts.items()}
-for k in runs: print(f"{k:14s} {B*T/med[k]:8.0f} tok/s  ratio vs lora {med['lora']/med[k]:.2f}")
+import pandas as pd
+df = pd.DataFrame([dict(method=k, train_tok_s=round(B * T / med[k]), ratio_vs_lora=med["lora"] / med[k]) for k in runs])
+out = ROOT/"results"/"cauchy"/"train_speed.csv"; df.to_csv(out, index=False, float_format="%.5g")
+print(df.to_string(index=False)); print(f"wrote {out}")
