@@ -21,8 +21,8 @@ __all__ = ['BASES', 'GGUF_SMOLLM2', 'CONCEPTLAB_TINY', 'DTYPES', 'LORA_TARGETS',
            'register_base', 'tiny_config', 'seeded_model', 'hub_offline', 'resolve_device', 'resolve_dtype',
            'load_base', 'add_lora', 'param_counts', 'decoder', 'n_layers', 'split_layers', 'embed', 'attn_mask',
            'run_layers', 'head', 'new_cache', 'split_forward', 'gather_cache', 'free_rows', 'rename_tokens',
-           'ConceptVocab', 'add_concept_vocab', 'GrownRows', 'grow_tokens', 'lm_loss', 'positions_from_mask',
-           'cache_bytes', 'merge_lora', 'gumbel_noise', 'gumbel_st', 'sample_next']
+           'ConceptVocab', 'add_concept_vocab', 'GrownRows', 'grow_tokens', 'max_positions', 'lm_loss',
+           'positions_from_mask', 'cache_bytes', 'merge_lora', 'gumbel_noise', 'gumbel_st', 'sample_next']
 
 # %% ../nbs/00_base.ipynb #fb173d08
 BASES: dict[str, Callable] = {}
@@ -419,6 +419,12 @@ def grow_tokens(model:nn.Module, # causal LM (its embedding grows in place when 
     if max(ids) >= model.get_input_embeddings().num_embeddings: model.resize_token_embeddings(max(ids) + 1, mean_resizing=False)
     _init_rows(model, ids, seed)
     return tok, GrownRows(model, ids)
+
+# %% ../nbs/00_base.ipynb #7be316f8
+def max_positions(model:nn.Module) -> int|None:
+    "The longest sequence the (first) base inside `model` was built for: its config's `max_position_embeddings`; None if none says."
+    return next((m.config.max_position_embeddings for m in model.modules()
+                 if getattr(getattr(m, "config", None), "max_position_embeddings", None)), None)
 
 # %% ../nbs/00_base.ipynb #cd024d38
 def lm_loss(logits:Tensor, # (b,t,V) position t predicts token t+1

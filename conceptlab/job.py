@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_job.ipynb #f7f646d1
 from __future__ import annotations
-import argparse, inspect, json, os, shlex, shutil, sys, types, typing
+import argparse, json, os, shlex, shutil, sys, typing
 from dataclasses import dataclass, asdict, field, fields
 from pathlib import Path
 import torch, yaml, pandas as pd, matplotlib.pyplot as plt
@@ -13,8 +13,8 @@ from .paths import RUNS, ROOT
 from .base import load_base
 from .data import parse_data_spec, load_data, format_prompt
 from .runs import RunLock, safe_name, MetricsLog, atomic_write
-from .method import method_class, METHODS
-from .train import train, TrainConfig, TrainResult, TRACKERS
+from .method import method_class, config_fields, METHODS
+from .train import train, TrainConfig, TrainResult
 from .eval import evaluate, eval_table, save_summary, model_card, generate_answers
 from .monitor import read_metrics, plot_health, plot_position_nll, diagnose, mask_figure, concept_figure
 from .method import hooks
@@ -91,8 +91,7 @@ def check(self:JobConfig) -> JobConfig:
     "Check what needs the registry and the data parsers; load nothing, write nothing."
     if self.method not in METHODS: raise ValueError(f"method={self.method!r}: choose one of {sorted(METHODS)}")
     parse_data_spec(self.data)                                         # fails listing the valid names and keys
-    cfg_cls = method_class(self.method).config_class
-    valid = [p for p in inspect.signature(cfg_cls.__init__).parameters if p not in ("self", "base", "kw", "kwargs")]
+    cfg_cls, valid = method_class(self.method).config_class, config_fields(self.method)
     bad = sorted(set(self.method_cfg) - set(valid))
     if bad: raise ValueError(f"method_cfg: {bad} are not {cfg_cls.__name__} fields; its fields: {valid}")
     cfg_cls(base=self.base, **self.resolved_method_cfg())             # its ranges (validate), no model loaded
@@ -105,7 +104,7 @@ def check(self:JobConfig) -> JobConfig:
 def resolved_method_cfg(self:JobConfig) -> dict:
     "The method's config: `method_cfg`, with `r = lora_r` where the method has a LoRA rank and `method_cfg` leaves it."
     m = dict(self.method_cfg)
-    if "r" in inspect.signature(method_class(self.method).config_class.__init__).parameters: m.setdefault("r", self.lora_r)
+    if "r" in config_fields(self.method): m.setdefault("r", self.lora_r)
     return m
 
 @patch

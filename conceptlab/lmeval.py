@@ -13,8 +13,7 @@ from lm_eval.api.model import LM
 from lm_eval.api.registry import register_model
 from lm_eval.utils import get_rolling_token_windows, make_disjoint_window
 from lm_eval.__main__ import cli_evaluate
-from .base import load_base, BASES
-from .paths import ROOT
+from .base import load_base, max_positions, BASES
 from . import registry                       # every method registered with the Auto classes
 
 # %% auto #0
@@ -33,10 +32,6 @@ def _load(pretrained:str, device:str|None, dtype:str):
         print(f"conceptlab: device={device!r} but no GPU is visible; using the CPU", file=sys.stderr)   # lm_eval's CLI passes cuda by default
         device = "cpu"
     return m.to(device or ("cuda" if torch.cuda.is_available() else "cpu")).eval(), tok
-
-def _max_positions(model) -> int:
-    return next((m.config.max_position_embeddings for m in model.modules()
-                 if getattr(getattr(m, "config", None), "max_position_embeddings", None)), 2048)
 
 # %% ../nbs/17_lmeval.ipynb #98281674
 def _pair(self, ctx:str, cont:str) -> tuple[list[int], list[int]]:
@@ -117,7 +112,7 @@ class ConceptLM(LM):
         super().__init__()
         self.model, self.tok = _load(str(pretrained), device, dtype)
         self.bs = 8 if str(batch_size).startswith("auto") else int(batch_size)
-        self.max_length = int(max_length or _max_positions(self.model))
+        self.max_length = int(max_length or max_positions(self.model) or 2048)
         self.eot = self.tok.eos_token_id
         self.name = str(pretrained)
     @property

@@ -18,7 +18,8 @@ from .runs import SHARD_BYTES, save_tensors, load_tensors, save_state, load_stat
 
 # %% auto #0
 __all__ = ['METHODS', 'MODEL_TYPES', 'MethodOutput', 'MethodConfig', 'register_method', 'method_class', 'hf_decode_state',
-           'MethodHooks', 'PlainLM', 'hooks', 'base_fingerprint', 'MethodModel', 'build_method', 'load_method']
+           'MethodHooks', 'PlainLM', 'hooks', 'base_fingerprint', 'MethodModel', 'config_fields', 'build_method',
+           'load_method']
 
 # %% ../nbs/03a_method.ipynb #36423b34
 @dataclass
@@ -193,12 +194,15 @@ def from_pretrained(cls:MethodModel, path, **kw):
     return model
 
 # %% ../nbs/03a_method.ipynb #f32af2b6
+def config_fields(name:str) -> list[str]:
+    "The fields method `name`'s config takes (`base` excluded): what a `method_cfg` may set."
+    return [p for p in inspect.signature(method_class(name).config_class.__init__).parameters if p not in ("self", "base", "kw", "kwargs")]
+
 def build_method(name:str, # a registered method (`METHODS`)
                  base:str="tiny-random", # a base name for `load_base`
                  **method_cfg) -> tuple[MethodModel, object]:
     "Build method `name` around `base`; returns `(model, tokenizer)`."
-    cls = method_class(name)
-    valid = [p for p in inspect.signature(cls.config_class.__init__).parameters if p not in ("self", "base", "kw", "kwargs")]
+    cls, valid = method_class(name), config_fields(name)
     unknown = sorted(set(method_cfg) - set(valid))
     # PretrainedConfig would silently keep unknown keys as attributes: a typo must fail instead
     if unknown: raise ValueError(f"bad config for method {name!r}: unknown field(s) {unknown}; valid: {valid}")

@@ -13,7 +13,7 @@ import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from tqdm.auto import tqdm
 from fastcore.script import call_parse
-from .base import load_base, add_lora, param_counts, lm_loss, LORA_TARGETS
+from .base import load_base, add_lora, param_counts, lm_loss, max_positions, LORA_TARGETS
 from .data import load_data, tokenize, pack, eos_id, pad_id, tokenize_prompted, Collator, data_blocks, data_rows, n_rows, block_docs
 from .eval import spread_order
 from .paths import RUNS
@@ -279,8 +279,7 @@ def train(method:str="lora", # a registered method
           **cfg) -> TrainResult: # `TrainConfig` fields
     "Train `method` on `data` with 🤗 Accelerate; metrics, checkpoints and the final model go to `run_dir`."
     from accelerate import Accelerator
-    from accelerate.utils import ProjectConfiguration, DistributedType
-    from accelerate.utils import gather_object
+    from accelerate.utils import ProjectConfiguration, DistributedType, gather_object
     # every input is checked before the run directory is created, changed or deleted
     method_cfg = dict(method_cfg or {})
     try: tc = TrainConfig(steps=steps, **cfg)
@@ -304,7 +303,7 @@ def train(method:str="lora", # a registered method
     torch.manual_seed(tc.seed); random.seed(tc.seed); np.random.seed(tc.seed)   # new modules init identically everywhere
     model, tok = build_method(method, base, **method_cfg)
     model.check_train(tc)
-    mpe = next((m.config.max_position_embeddings for m in model.modules() if getattr(getattr(m, "config", None), "max_position_embeddings", None)), None)
+    mpe = max_positions(model)
     if mpe and tc.seq_len > mpe: raise ValueError(f"seq_len={tc.seq_len} exceeds the base's max_position_embeddings={mpe}: use seq_len <= {mpe}")
     world, rank = acc.num_processes, acc.process_index
     micro = tc.batch_size // tc.grad_accum
