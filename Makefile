@@ -15,7 +15,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: leaderboard install lab test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
+.PHONY: bench-long leaderboard install lab test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
 
 install:
 ifeq ($(INSTALL),1)
@@ -85,6 +85,10 @@ study-registers: install
 # attending k concepts vs full self-attention, T = 1k..16k (CPU, tiny shape): results/registers/bench.csv + bench.png
 bench-registers: install
 	$(PYTHON) -m conceptlab.studies bench-registers
+
+# the compressor against its base at 4k-32k tokens, each run in a fresh process (CPU, conceptlab-tiny shape): results/long-context/
+bench-long: install
+	$(PYTHON) -c "from conceptlab.bench import long_context; print(long_context(modes=('forward', 'prefill')).to_string())"
 
 # every landed method against its base on tiny-random and conceptlab-tiny (CPU suite): bench/results-<device>.csv + ratios plot
 bench: install

@@ -15,13 +15,17 @@ from transformers import (AutoModelForCausalLM, AutoTokenizer, PreTrainedModel, 
                           LogitsProcessorList, TopKLogitsWarper, TopPLogitsWarper)
 from .paths import DATA, package_dir
 from .tokenizer import load_tokenizer, reserved_token
+from .masks import Rule, attend
+from contextlib import contextmanager
+from transformers import AttentionInterface
+from transformers.integrations.sdpa_attention import sdpa_attention_forward
 
 # %% auto #0
 __all__ = ['BASES', 'GGUF_SMOLLM2', 'CONCEPTLAB_TINY', 'DTYPES', 'LORA_TARGETS', 'SUPPORTED_LAYERS', 'RESERVED_RE',
            'register_base', 'tiny_config', 'seeded_model', 'hub_offline', 'resolve_device', 'resolve_dtype',
            'load_base', 'add_lora', 'param_counts', 'decoder', 'n_layers', 'split_layers', 'embed', 'attn_mask',
-           'run_layers', 'head', 'new_cache', 'split_forward', 'gather_cache', 'free_rows', 'rename_tokens',
-           'ConceptVocab', 'add_concept_vocab', 'GrownRows', 'grow_tokens', 'max_positions', 'lm_loss',
+           'rule_attention', 'run_layers', 'head', 'new_cache', 'split_forward', 'gather_cache', 'free_rows',
+           'rename_tokens', 'ConceptVocab', 'add_concept_vocab', 'GrownRows', 'grow_tokens', 'max_positions', 'lm_loss',
            'positions_from_mask', 'cache_bytes', 'merge_lora', 'gumbel_noise', 'gumbel_st', 'sample_next']
 
 # %% ../nbs/00_base.ipynb #fb173d08
@@ -220,20 +224,45 @@ def attn_mask(model:nn.Module, mask:Tensor, # (b,1,tq,tk) bool, True = may atten
     raise ValueError(f"attn_implementation={impl!r} does not take dense masks: load the base with 'sdpa' or 'eager'")
 
 # %% ../nbs/00_base.ipynb #c7f5ae6e
+def rule_attention(module, query, key, value, # (b,H,n,d), (b,Hk,n,d)
+                   attention_mask, dropout:float=0.0, scaling:float|None=None, **kw):
+    "transformers' attention entry `conceptlab`: a `Rule` mask is attended by structure (`masks.attend`); any other mask goes to SDPA as before."
+    if not isinstance(attention_mask, Rule):
+        return sdpa_attention_forward(module, query, key, value, attention_mask, dropout=dropout, scaling=scaling, **kw)
+    if kw.get("sliding_window"): raise ValueError("a sliding-window layer cannot take a rule mask: use a dense mask")
+    return attend(query, key, value, attention_mask, scale=scaling, dropout_p=dropout).transpose(1, 2).contiguous(), None
+
+AttentionInterface.register("conceptlab", rule_attention)
+
+@contextmanager
+def _attention_impl(layers, impl:str|None):
+    "Point the layers' attention at `impl` for one call, then back (no-op for None)."
+    cfgs = [l.self_attn.config for l in layers] if impl else []
+    old = [c._attn_implementation for c in cfgs]
+    try:
+        for c in cfgs: c._attn_implementation = impl
+        yield
+    finally:
+        for c, o in zip(cfgs, old): c._attn_implementation = o
+
 def run_layers(model:nn.Module,
                h:Tensor, # (b,t,d) hidden states entering the group
                layers:range, # layer indices, from `split_layers`
-               mask:Tensor, # (b,1,t,t_past+t) bool
+               mask:Tensor|Rule, # (b,1,t,t_past+t) bool, or a `Rule` (square: no cached past)
                position_ids:Tensor, # (b,t) RoPE positions of the t tokens
                cache:DynamicCache|None=None, # per-layer KV cache, extended in place
               ) -> Tensor: # (b,t,d)
-    "Run a group of decoder layers with an explicit mask and positions (the layer-split path)."
+    "Run a group of decoder layers with an explicit mask or rule and positions (the layer-split path)."
     dec = decoder(model)
     pe = dec.rotary_emb(h, position_ids)                         # (cos, sin), each (b,t,head_dim)
-    m = attn_mask(model, mask, h.dtype)
-    for i in layers:
-        h = dec.layers[i](h, attention_mask=m, position_ids=position_ids, cache=cache,
-                          use_cache=cache is not None, position_embeddings=pe)
+    rule = isinstance(mask, Rule)
+    if rule and cache is not None and cache.get_seq_length(layers[0]) if len(layers) else False:
+        raise ValueError("a rule mask is square: run it on an empty cache (prefill), then step with dense masks")
+    m = mask if rule else attn_mask(model, mask, h.dtype)
+    with _attention_impl([dec.layers[i] for i in layers], "conceptlab" if rule else None):
+        for i in layers:
+            h = dec.layers[i](h, attention_mask=m, position_ids=position_ids, cache=cache,
+                              use_cache=cache is not None, position_embeddings=pe)
     return h
 
 # %% ../nbs/00_base.ipynb #24c3d2ef

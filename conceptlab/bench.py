@@ -15,13 +15,15 @@ import matplotlib.pyplot as plt
 from .compressor import CompressorLM, CompressorConfig
 from .data import arith_examples, format_prompt
 from .paths import ROOT
+from .masks import attention_backend
 import threading, platform
 from contextlib import contextmanager
 
 # %% auto #0
-__all__ = ['SHAPES', 'timeit', 'shaped_model', 'prefill_flops', 'pinned_compressor', 'text_only', 'bench_train_step',
-           'device_name', 'peak_memory', 'flops_per_token', 'interleaved', 'served', 'method_bench', 'suite_figure',
-           'bench_suite', 'bench_markdown']
+__all__ = ['SHAPES', 'PEAK_TFLOPS', 'timeit', 'shaped_model', 'prefill_flops', 'pinned_compressor', 'text_only',
+           'bench_train_step', 'device_name', 'peak_memory', 'flops_per_token', 'peak_tflops', 'compressor_mfu',
+           'interleaved', 'served', 'method_bench', 'suite_figure', 'bench_suite', 'bench_markdown', 'long_one',
+           'long_figure', 'long_context']
 
 # %% ../nbs/12_bench.ipynb #fc042e70
 def timeit(fn, reps:int=3, warmup:int=1) -> float:
@@ -157,6 +159,35 @@ def flops_per_token(model, T:int=128, V:int|None=None) -> float:
     model.train(was)
     return fc.get_total_flops() / T
 
+# %% ../nbs/12_bench.ipynb #73f8097e
+PEAK_TFLOPS = {"H200": 989.0, "H100": 989.0, "A100": 312.0, "L40S": 362.0}   # dense bf16 tensor-core peaks, data sheets
+
+def peak_tflops(name:str|None=None) -> float:
+    "The dense bf16 peak of a device named like `torch.cuda.get_device_name()`; NaN when unknown."
+    name = name if name is not None else device_name()
+    return next((v for k, v in PEAK_TFLOPS.items() if k.lower() in name.lower()), float("nan"))
+
+def compressor_mfu(shape:str="qwen2.5-0.5b", R:int=4, split=None, batch_size:int=8, seq_len:int=1024, reps:int=5,
+                   device=None, peak:float|None=None) -> dict:
+    "Training tokens/s of the compressor on `shape` (random weights), its FLOPs per token and MFU against the device's peak."
+    dev = resolve_device(device)
+    base = shaped_model(shape)
+    L, V = base.config.num_hidden_layers, base.config.vocab_size
+    q = max(1, L // 4); split = tuple(split or (q, L - 2 * q, q))
+    m = CompressorLM(CompressorConfig(base=shape, split=list(split), R=R, max_null_run=R - 1), base_model=base)
+    fpt = 3 * flops_per_token(m, seq_len, V)
+    m = m.to(dev).train()
+    x = text_only(torch.randint(0, V, (batch_size, seq_len), generator=torch.Generator().manual_seed(0)), V, m).to(dev)
+    opt = torch.optim.AdamW([p for p in m.parameters() if p.requires_grad], lr=1e-5)
+    def step():
+        with torch.autocast(dev.type, dtype=torch.bfloat16): loss = m(input_ids=x, labels=x).loss
+        loss.backward(); opt.step(); opt.zero_grad(set_to_none=True)
+    secs = timeit(step, reps=reps, warmup=2)
+    tok_s = batch_size * seq_len / secs
+    pk = peak if peak is not None else (peak_tflops() if dev.type == "cuda" else float("nan"))
+    return dict(device=device_name(), shape=shape, R=R, split="-".join(map(str, split)), batch_size=batch_size, seq_len=seq_len,
+                tok_s=tok_s, flops_per_token=fpt, tflops=fpt * tok_s / 1e12, peak_tflops=pk, mfu=fpt * tok_s / 1e12 / pk)
+
 # %% ../nbs/12_bench.ipynb #b72d2bb0
 def _spread(ts) -> float:
     "Half the inter-quartile range over the median: the spread of repeated timings, scale-free."
@@ -290,3 +321,84 @@ def bench_markdown(csv:Path|str, shape:str) -> str:
     t = d.pivot_table(index="method", columns="measure", values="ratio", sort=False)
     head = "| method | " + " | ".join(t.columns) + " |\n|---|" + "---:|" * len(t.columns) + "\n"
     return head + "\n".join(f"| {m} | " + " | ".join("–" if pd.isna(v) else f"{v:.2f}" for v in r) + " |" for m, r in t.iterrows())
+
+# %% ../nbs/12_bench.ipynb #c056dd00
+def long_one(shape:str="conceptlab-tiny", method:str="base", T:int=4096, mode:str="forward", backend:str="auto",
+             R:int=4, split=None, device=None, dtype=None, reps:int=1, seed:int=0) -> dict:
+    "Seconds and memory of one forward (all logits) or prefill of `T` tokens by the base or the pinned compressor of `shape`."
+    import resource
+    if method not in ("base", "compressor"): raise ValueError(f"method={method!r}: 'base' or 'compressor'")
+    if mode not in ("forward", "prefill"): raise ValueError(f"mode={mode!r}: 'forward' or 'prefill'")
+    dev = resolve_device(device); dt = resolve_dtype(dtype, device)
+    if dev.type == "cuda": torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()   # this configuration's peak only
+    base = shaped_model(shape, seed)
+    L, V = base.config.num_hidden_layers, base.config.vocab_size
+    if method == "compressor":
+        q = max(1, L // 4); split = tuple(split or (q, L - 2 * q, q))
+        m = pinned_compressor(base, R, split, shape=shape); del base
+    else: m = base
+    m = m.to(device=dev, dtype=dt).eval()
+    ids = text_only(_ids(V, T, seed), V, m).to(dev)
+    if mode == "forward": run = lambda n=T: m(input_ids=ids[:, :n]).logits
+    elif method == "base": run = lambda n=T: m(input_ids=ids[:, :n], use_cache=True, logits_to_keep=1).logits
+    else: run = lambda n=T: m.prefill(ids[:, :n])[0]
+    with torch.no_grad(), attention_backend(backend):
+        run(min(T, 256))                                                         # warm-up: kernels, allocator
+        with peak_memory() as pm: secs = timeit(lambda: run(), reps=reps, warmup=0)
+        check = float(run()[:, -1].float().mean()) if T <= 8192 else float("nan")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024             # KB on Linux: the process's high-water mark
+    return dict(device=device_name(), shape=shape, method=method, backend=backend, mode=mode, T=T, R=R if method != "base" else None,
+                split="-".join(map(str, split)) if method != "base" else "", seconds=secs, tok_s=T / secs,
+                run_mb=pm["mb"], peak_mb=(torch.cuda.max_memory_allocated() / 2**20) if dev.type == "cuda" else rss, check=check)
+
+# %% ../nbs/12_bench.ipynb #3ffcaf5d
+def _fresh(cfg:dict, timeout:int|None=None) -> dict:
+    "`long_one(**cfg)` in a fresh Python process (its own peak RSS); the child's error is raised here."
+    import subprocess, sys
+    code = ("import json, sys; from conceptlab.bench import long_one; "
+            "print('RESULT ' + json.dumps(long_one(**json.loads(sys.argv[1]))))")
+    p = subprocess.run([sys.executable, "-c", code, json.dumps(cfg)], capture_output=True, text=True, timeout=timeout,
+                       env={**__import__("os").environ, "OMP_NUM_THREADS": str(torch.get_num_threads())})
+    res = [l for l in p.stdout.splitlines() if l.startswith("RESULT ")]
+    if p.returncode or not res: raise RuntimeError(f"long_one{cfg} failed (exit {p.returncode}):\n{p.stderr[-2000:]}")
+    return json.loads(res[-1][7:])
+
+def long_figure(df:pd.DataFrame):
+    "Seconds and peak memory against length, log-log, one line per (method, attention path), per mode."
+    modes = list(dict.fromkeys(df["mode"]))
+    fig, axs = plt.subplots(len(modes), 2, figsize=(10, 3.6 * len(modes)), squeeze=False)
+    for row, mode in zip(axs, modes):
+        d = df[df["mode"] == mode]
+        for (meth, be), g in d.groupby(["method", "backend"], sort=False):
+            lab = "base" if meth == "base" else f"{meth} ({'dense masks' if be == 'dense' else 'by structure'})"
+            style = dict(marker="o", ls="--" if be == "dense" else "-")
+            row[0].plot(g["T"], g["seconds"], label=lab, **style); row[1].plot(g["T"], g["peak_mb"], label=lab, **style)
+        for ax, yl in zip(row, ("seconds", "peak memory (MB)")):
+            ax.set_xscale("log", base=2); ax.set_yscale("log"); ax.set_xlabel("tokens"); ax.set_ylabel(yl)
+            ax.set_title(f"{d['shape'].iloc[0]}, {mode}"); ax.grid(alpha=0.3, which="both")
+        row[0].legend(fontsize=8)
+    fig.tight_layout()
+    return fig
+
+def long_context(shape:str="conceptlab-tiny", lengths=(4096, 8192, 16384, 32768), modes=("forward",), R:int=4,
+                 dense_max:int=16384, device=None, reps:int=1, out:Path|str|None=None, progress:bool=True,
+                 fresh:bool|None=None, # each configuration in its own process (default on the CPU: peak RSS is per process)
+                ) -> pd.DataFrame:
+    "`make bench-long`: base vs compressor (by structure; dense masks up to `dense_max`) per length; CSV, ratios and a plot."
+    from tqdm.auto import tqdm
+    fresh = resolve_device(device).type != "cuda" if fresh is None else fresh     # CUDA resets its peak counter instead
+    jobs = [dict(shape=shape, method=m, T=T, mode=mode, backend=be, R=R, device=device, reps=reps)
+            for mode in modes for T in lengths for m, be in (("base", "auto"), ("compressor", "auto"), ("compressor", "dense"))
+            if be != "dense" or T <= dense_max]
+    rows = [_fresh(j) if fresh else long_one(**j) for j in tqdm(jobs, disable=not progress, desc=f"long context {shape}")]
+    df = pd.DataFrame(rows)
+    base = df[df.method == "base"].set_index(["mode", "T"])
+    key = list(zip(df["mode"], df["T"]))
+    df["time_vs_base"] = df["seconds"].to_numpy() / base.loc[key, "seconds"].to_numpy()
+    df["mem_over_base_mb"] = df["peak_mb"].to_numpy() - base.loc[key, "peak_mb"].to_numpy()
+    if out is not False:
+        out = Path(out or ROOT/"results"/"long-context"); out.mkdir(parents=True, exist_ok=True)
+        stem = f"{resolve_device(device).type}-{shape}"
+        df.to_csv(out/f"{stem}.csv", index=False, float_format="%.4g")
+        long_figure(df).savefig(out/f"{stem}.png", dpi=110, bbox_inches="tight"); plt.close("all")
+    return df

@@ -11,7 +11,7 @@ from torch import Tensor
 from fastcore.basics import patch
 from .base import (lm_loss, gumbel_noise, gumbel_st, positions_from_mask, cache_bytes, add_lora, decoder, n_layers, split_layers, embed, run_layers, head,
                              new_cache, gather_cache, LORA_TARGETS)
-from .masks import causal_mask, concept_slots, last_concept, middle_mask, deep_mask, plot_mask
+from .masks import causal_mask, concept_slots, last_concept, middle_mask, deep_mask, plot_mask, causal_rule, middle_rule, deep_rule
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .eval import control_concepts, CONTROLS
 from .monitor import code_usage, null_runs, st_gap, boundary_strip, usage_hist, usage_evolution
@@ -153,7 +153,7 @@ def noise_scale(self:CompressorLM) -> float:
 @patch
 def _shallow(self:CompressorLM, input_ids, am, pos, cache=None) -> Tensor:
     "Hidden states after the shallow layers: every token, plain causal attention."
-    return run_layers(self.lm, embed(self.lm, input_ids), self.groups[0], causal_mask(input_ids.shape[1], attention_mask=am), pos, cache)
+    return run_layers(self.lm, embed(self.lm, input_ids), self.groups[0], causal_rule(input_ids.shape[1], attention_mask=am), pos, cache)
 
 # %% ../nbs/05_compressor.ipynb #c4430f2e
 @patch
@@ -212,9 +212,8 @@ def _run(self:CompressorLM, input_ids, am, concept_ids=None, noise=None, corrupt
     if keep_from is None: keep_from = min(int(tau.min()) + 1, t - 1)        # prefill: the earliest last tail (at least the last token)
     src, v, z, x, spos = self._slots(d, pos, corrupt, shuffle_perm)
     m = src.shape[1]
-    hm = run_layers(self.lm, x, self.groups[1], middle_mask(src), spos, caches.get("m")) if len(self.groups[1]) else x
-    keep = torch.cat([torch.arange(m, device=h.device), m + torch.arange(keep_from, t, device=h.device)])
-    mask = deep_mask(d.is_c, am, v)[:, :, keep][:, :, :, keep]
+    hm = run_layers(self.lm, x, self.groups[1], middle_rule(src), spos, caches.get("m")) if len(self.groups[1]) else x
+    mask = deep_rule(d.is_c, am, v, keep_from)                             # concepts + tails by structure: no (m+t)² mask
     hd = run_layers(self.lm, torch.cat([hm, h[:, keep_from:]], 1), self.groups[2], mask,
                     torch.cat([spos, pos[:, keep_from:]], 1), caches.get("d"))    # (b,m+t',d)
     slot_of = (d.is_c.long().cumsum(1) - 1).clamp(min=0)[:, keep_from:]   # (b,t') slot index of a concept position

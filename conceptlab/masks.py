@@ -4,14 +4,21 @@
 
 # %% ../nbs/02_masks.ipynb #749e6b68
 from __future__ import annotations
-import torch
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Callable
+import torch, torch.nn.functional as F
 from torch import Tensor
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['FULL', 'CAUSAL', 'autoencoder_mask', 'pad_keys', 'causal_mask', 'plot_mask', 'segment_mask', 'registers_mask',
-           'bottleneck_mask', 'planner_executor_mask', 'memory_mask', 'window_mask', 'tail_copies', 'pooled_mask',
-           'concept_slots', 'last_concept', 'middle_mask', 'deep_mask']
+__all__ = ['FULL', 'CAUSAL', 'autoencoder_mask', 'CHUNK', 'BACKENDS', 'ATTENTION', 'pad_keys', 'causal_mask', 'plot_mask',
+           'segment_mask', 'registers_mask', 'bottleneck_mask', 'planner_executor_mask', 'memory_mask', 'window_mask',
+           'tail_copies', 'pooled_mask', 'concept_slots', 'last_concept', 'middle_mask', 'deep_mask', 'Rule',
+           'causal_rule', 'middle_rule', 'deep_rule', 'window_rule', 'segment_rule', 'bottleneck_rule',
+           'registers_rule', 'blockwise_attention', 'empty_rows', 'block_mask', 'flex_rule_attention',
+           'attention_backend', 'attend']
 
 # %% ../nbs/02_masks.ipynb #b4abd71d
 def _guard(m:Tensor) -> Tensor:
@@ -221,3 +228,222 @@ def deep_mask(is_concept:Tensor, # (b,t) bool
     if attention_mask is not None: tt = tt & attention_mask.bool()[:, None, :]
     top = torch.cat([cc, torch.zeros(b, m, t, dtype=torch.bool, device=cc.device)], 2)
     return _guard(torch.cat([top, torch.cat([tc, tt], 2)], 1)[:, None])
+
+# %% ../nbs/02_masks.ipynb #33d2a3dc
+@dataclass(eq=False)
+class Rule:
+    "An attention scheme as structure: `mod(b, h, q, k)` says whether query q may see key k (index tensors, broadcast or scalar), `spans(q0, q1)` lists key ranges holding every key any query in `[q0, q1)` may see."
+    name:str # the scheme, for messages
+    b:int # batch rows
+    n:int # positions (queries = keys; square)
+    mod:Callable # (b, h, q, k) -> bool, the same function flex_attention's `mask_mod` takes
+    spans:Callable|None=None # (q0, q1) -> [(k0, k1), ...]; None = every key
+    causal:bool=False # plain causal with no padding: SDPA's own causal kernel applies
+    device:torch.device|str|None=None
+    cache:dict=field(default_factory=dict, repr=False) # chunk masks and block masks, shared by the layers of one group
+
+    def key_spans(self, q0:int, q1:int) -> list[tuple[int, int]]:
+        "Sorted disjoint key ranges for queries `[q0, q1)`, the queries' own columns included (rows that see nothing see themselves)."
+        rs = sorted([(a, b) for a, b in (self.spans(q0, q1) if self.spans else [(0, self.n)]) if b > a] + [(q0, q1)])
+        out = [list(rs[0])]
+        for a, b in rs[1:]:
+            if a <= out[-1][1]: out[-1][1] = max(out[-1][1], b)
+            else: out.append([a, b])
+        return [(max(a, 0), min(b, self.n)) for a, b in out]
+
+    def block(self, q0:int, q1:int, keys:Tensor) -> Tensor: # (b,q1-q0,len(keys))
+        "The rule on queries `[q0, q1)` × `keys`, with the guard: a row that sees nothing sees itself."
+        dev = keys.device
+        bi, qi = torch.arange(self.b, device=dev)[:, None, None], torch.arange(q0, q1, device=dev)[None, :, None]
+        m = self.mod(bi, None, qi, keys[None, None, :]).expand(self.b, q1 - q0, len(keys))
+        return m | (~m.any(-1, keepdim=True) & (qi == keys[None, None, :]))
+
+    def dense(self) -> Tensor: # (b,1,n,n)
+        "The rule as the dense boolean mask (the reference)."
+        return self.block(0, self.n, torch.arange(self.n, device=self.device))[:, None]
+
+def _rule_device(*ts): return next((t.device for t in ts if isinstance(t, Tensor)), None)
+
+# %% ../nbs/02_masks.ipynb #72b4a8ec
+def causal_rule(t:int, b:int=1, attention_mask:Tensor|None=None, device=None,
+                see_self:bool=False, # every row also sees itself, padded or not (the planner's masks)
+               ) -> Rule:
+    "`causal_mask` as a rule; with no padding SDPA's causal kernel runs it."
+    if t < 1: raise ValueError(f"t={t}: a mask needs at least one position")
+    if attention_mask is None or bool(attention_mask.bool().all()):
+        b = attention_mask.shape[0] if attention_mask is not None else b
+        return Rule("causal", b, t, lambda bi, h, q, k: k <= q, lambda q0, q1: [(0, q1)], causal=True,
+                    device=device or _rule_device(attention_mask))
+    am = attention_mask.bool()
+    mod = (lambda bi, h, q, k: ((k <= q) & am[bi, k]) | (k == q)) if see_self else (lambda bi, h, q, k: (k <= q) & am[bi, k])
+    return Rule("causal", am.shape[0], t, mod, lambda q0, q1: [(0, q1)], device=am.device)
+
+# %% ../nbs/02_masks.ipynb #f39d6b6f
+def middle_rule(src:Tensor, # (b,m) concept source positions, -1 = empty slot
+               ) -> Rule:
+    "`middle_mask` as a rule: concept slots see earlier (or same-position) concepts."
+    v = src >= 0
+    return Rule("middle", src.shape[0], src.shape[1], lambda bi, h, q, k: v[bi, k] & v[bi, q] & (src[bi, k] <= src[bi, q]),
+                lambda q0, q1: [(0, q1)], device=src.device)
+
+def deep_rule(is_concept:Tensor, # (b,t) bool
+              attention_mask:Tensor|None=None, # (b,t) 1 = real token
+              slot_valid:Tensor|None=None, # (b,m) False hides a slot (the `drop` control)
+              keep_from:int=0, # tokens before this index are left out (prefill keeps only the last tails)
+             ) -> Rule: # over [m concept slots; tokens keep_from..t-1]
+    "`deep_mask` as a rule: each query block reads the concepts before it and its own tails, never the whole past."
+    b, t = is_concept.shape
+    src, v = concept_slots(is_concept)
+    if slot_valid is not None: src, v = torch.where(slot_valid, src, -1), v & slot_valid
+    m, dev = src.shape[1], is_concept.device
+    tau = last_concept(is_concept)                                          # (b,t)
+    real = torch.ones_like(is_concept) if attention_mask is None else attention_mask.bool()
+    upto = is_concept.long().cumsum(1).amax(0).tolist()                     # slots with source <= p, most over the batch
+    tau_lo = tau.amin(0)                                                    # (t,) earliest tail start over the batch
+    def mod(bi, h, q, k):
+        qs, ks = q < m, k < m
+        qp, kp = (q - m + keep_from).clamp(0, t - 1), (k - m + keep_from).clamp(0, t - 1)
+        qc, kc = q.clamp(max=m - 1), k.clamp(max=m - 1)
+        sk, vk = src[bi, kc], v[bi, kc]
+        return ((qs & ks & vk & v[bi, qc] & (sk <= src[bi, qc]))
+                | (~qs & ks & vk & (sk <= qp))
+                | (~qs & ~ks & (kp <= qp) & (kp > tau[bi, qp]) & real[bi, kp]))
+    def spans(q0, q1):
+        out = [(0, min(q1, m))] if q0 < m else []
+        if q1 > m:
+            pa, pb = max(q0, m) - m + keep_from, q1 - 1 - m + keep_from        # token queries pa..pb
+            lo = max(int(tau_lo[pa:pb + 1].min()) + 1, keep_from)
+            out += [(0, upto[pb]), (m + lo - keep_from, q1)]
+        return out
+    return Rule("deep", b, m + t - keep_from, mod, spans, device=dev)
+
+# %% ../nbs/02_masks.ipynb #7a0ece91
+def window_rule(t:int, w:int, b:int=1, causal:bool=False, attention_mask=None) -> Rule:
+    "`window_mask` as a rule: each query block reads its own windows only."
+    if w < 1: raise ValueError(f"window w={w} must be >= 1")
+    real = (torch.ones(b, t, dtype=torch.bool) if attention_mask is None else attention_mask.bool())
+    def mod(bi, h, q, k):
+        m = (q // w == k // w) & real[bi, q] & real[bi, k]
+        return m & (k <= q) if causal else m
+    return Rule("window", real.shape[0], t, mod, lambda q0, q1: [(q0 // w * w, -(-q1 // w) * w)], device=real.device)
+
+# %% ../nbs/02_masks.ipynb #07fcb0dd
+def segment_rule(seg:Tensor, rules:dict) -> Rule:
+    "`segment_mask` as a rule: a lookup table of (query segment, key segment) → none / full / causal."
+    seg = seg[None] if seg.dim() == 1 else seg
+    bad = {v for v in rules.values()} - {FULL, CAUSAL}
+    if bad: raise ValueError(f"unknown rule(s) {bad}: use 'full' or 'causal'")
+    ns = max([max(a, c) for a, c in rules] + [int(seg.max())]) + 2
+    A = torch.zeros(ns, ns, dtype=torch.long, device=seg.device)               # row/col 0: padding (-1)
+    for (qs, ks), r in rules.items(): A[qs + 1, ks + 1] = 1 if r == FULL else 2
+    s = seg.long() + 1
+    def mod(bi, h, q, k):
+        a = A[s[bi, q], s[bi, k]]
+        return (a == 1) | ((a == 2) & (k <= q))
+    n, ids = seg.shape[1], torch.arange(seg.shape[1], device=seg.device)
+    present = {int(c): ((seg == c).any(0)) for c in seg.unique().tolist() if c >= 0}      # columns where a segment occurs in some row
+    extent = {c: (int(ids[p].min()), int(ids[p].max()) + 1) for c, p in present.items()}
+    def spans(q0, q1):
+        out = []
+        for qs in (c for c, p in present.items() if p[q0:q1].any()):
+            for (a, c), r in rules.items():
+                if a == qs and c in extent: out.append((extent[c][0], extent[c][1] if r == FULL else min(extent[c][1], q1)))
+        return out
+    return Rule("segments", seg.shape[0], n, mod, spans, device=seg.device)
+
+def bottleneck_rule(n_in:int, n_code:int, n_out:int, b:int=1, attention_mask=None) -> Rule:
+    "`bottleneck_mask` (and the planner / executor's) as a rule: the text after the code never gathers the input's keys."
+    if min(n_in, n_code, n_out) < 1: raise ValueError(f"segment lengths {(n_in, n_code, n_out)} must be >= 1")
+    return segment_rule(_segments(n_in, n_code, n_out, b=b, attention_mask=attention_mask),
+                        {(0, 0): CAUSAL, (1, 0): FULL, (1, 1): CAUSAL, (2, 1): FULL, (2, 2): CAUSAL})
+
+def registers_rule(k:int, t:int, b:int=1, registers:str=FULL, attention_mask=None) -> Rule:
+    "`registers_mask` as a rule."
+    if k < 1: raise ValueError(f"k={k}: at least one register")
+    return segment_rule(_segments(k, t, b=b, attention_mask=attention_mask), {(0, 0): registers, (1, 0): FULL, (1, 1): CAUSAL})
+
+# %% ../nbs/02_masks.ipynb #e76afab2
+CHUNK = 1024  # queries per block on the CPU path
+
+def _keys(x:Tensor, spans) -> Tensor:
+    "Key/value rows of the spans, as a view when there is one span."
+    return x[:, :, spans[0][0]:spans[0][1]] if len(spans) == 1 else torch.cat([x[:, :, a:b] for a, b in spans], 2)
+
+def blockwise_attention(q:Tensor, k:Tensor, v:Tensor, # (b,H,n,d), (b,Hk,n,d)
+                        rule:Rule, scale:float|None=None, dropout_p:float=0.0, chunk:int|None=None) -> Tensor: # (b,H,n,d)
+    "Attention under `rule` without an n×n mask: query blocks over the key spans the rule names, each block masked exactly."
+    n, gqa = q.shape[2], q.shape[1] != k.shape[1]
+    if (rule.n, rule.b) != (n, q.shape[0]) or k.shape[2] != n:
+        raise ValueError(f"rule {rule.name!r} is for {rule.b} rows × {rule.n} positions; got queries {tuple(q.shape)}, keys {tuple(k.shape)}")
+    if rule.causal: return F.scaled_dot_product_attention(q, k, v, is_causal=True, scale=scale, dropout_p=dropout_p, enable_gqa=gqa)
+    chunk = chunk or CHUNK
+    blocks = rule.cache.setdefault(("cpu", chunk), [])
+    if not blocks:
+        for q0 in range(0, n, chunk):
+            q1 = min(n, q0 + chunk); sp = rule.key_spans(q0, q1)
+            keys = torch.cat([torch.arange(a, b, device=q.device) for a, b in sp])
+            blocks.append((q0, q1, sp, rule.block(q0, q1, keys)[:, None]))
+    return torch.cat([F.scaled_dot_product_attention(q[:, :, q0:q1], _keys(k, sp), _keys(v, sp), attn_mask=m, scale=scale,
+                                                     dropout_p=dropout_p, enable_gqa=gqa) for q0, q1, sp, m in blocks], 2)
+
+# %% ../nbs/02_masks.ipynb #282a3c57
+_FLEX = {}
+def _flex_fn(compiled:bool):
+    "flex_attention, compiled once per process on CUDA (eager elsewhere: the reference of the block-mask logic)."
+    from torch.nn.attention.flex_attention import flex_attention
+    if compiled not in _FLEX: _FLEX[compiled] = torch.compile(flex_attention) if compiled else flex_attention
+    return _FLEX[compiled]
+
+def empty_rows(rule:Rule, chunk:int|None=None) -> Tensor: # (b,n) bool
+    "Rows that see no key under the rule (padding rows): they see themselves, as in the dense masks."
+    chunk, out = chunk or CHUNK, []
+    for q0 in range(0, rule.n, chunk):
+        q1 = min(rule.n, q0 + chunk)
+        keys = torch.cat([torch.arange(a, b, device=rule.device) for a, b in rule.key_spans(q0, q1)])
+        bi, qi = torch.arange(rule.b, device=rule.device)[:, None, None], torch.arange(q0, q1, device=rule.device)[None, :, None]
+        out.append(~rule.mod(bi, None, qi, keys[None, None, :]).expand(rule.b, q1 - q0, len(keys)).any(-1))
+    return torch.cat(out, 1)
+
+def block_mask(rule:Rule, block_size:int=128):
+    "The rule as flex_attention's `BlockMask` (built once per rule, shared by a group's layers)."
+    from torch.nn.attention.flex_attention import create_block_mask
+    key = ("flex", block_size)
+    if key not in rule.cache:
+        empty = empty_rows(rule)
+        def mask_mod(b, h, q, k): return rule.mod(b, h, q, k) | (empty[b, q] & (q == k))
+        rule.cache[key] = create_block_mask(mask_mod, rule.b, None, rule.n, rule.n, device=rule.device, BLOCK_SIZE=block_size)
+    return rule.cache[key]
+
+def flex_rule_attention(q:Tensor, k:Tensor, v:Tensor, rule:Rule, scale:float|None=None) -> Tensor: # (b,H,n,d)
+    "Attention under `rule` through flex_attention and the rule's `BlockMask` (compiled on CUDA)."
+    if (rule.n, rule.b) != (q.shape[2], q.shape[0]) or k.shape[2] != rule.n:
+        raise ValueError(f"rule {rule.name!r} is for {rule.b} rows × {rule.n} positions; got queries {tuple(q.shape)}, keys {tuple(k.shape)}")
+    return _flex_fn(q.device.type == "cuda")(q, k, v, block_mask=block_mask(rule), scale=scale, enable_gqa=q.shape[1] != k.shape[1])
+
+# %% ../nbs/02_masks.ipynb #969aac8b
+BACKENDS = ("auto", "blockwise", "flex", "dense")
+ATTENTION = os.environ.get("CONCEPTLAB_ATTENTION", "auto")   # the process default; `attention_backend` changes it for a block
+
+@contextmanager
+def attention_backend(name:str):
+    "Run a block of code with rules attended by `name` (`dense` is the reference)."
+    global ATTENTION
+    if name not in BACKENDS: raise ValueError(f"attention backend {name!r}: use one of {BACKENDS}")
+    old, ATTENTION = ATTENTION, name
+    try: yield
+    finally: ATTENTION = old
+
+def attend(q:Tensor, k:Tensor, v:Tensor, # (b,H,n,d), (b,Hk,n,d)
+           rule:Rule, scale:float|None=None, dropout_p:float=0.0, backend:str|None=None) -> Tensor: # (b,H,n,d)
+    "Attention under `rule`: flex on CUDA, blockwise elsewhere, or the dense reference."
+    be = backend or ATTENTION
+    if be not in BACKENDS: raise ValueError(f"attention backend {be!r} (CONCEPTLAB_ATTENTION?): use one of {BACKENDS}")
+    if be == "auto": be = "flex" if q.device.type == "cuda" and not rule.causal else "blockwise"
+    if be == "dense":
+        m = rule.cache.get("dense")
+        if m is None: m = rule.cache["dense"] = rule.dense().to(q.device)
+        return F.scaled_dot_product_attention(q, k, v, attn_mask=m, scale=scale, dropout_p=dropout_p, enable_gqa=q.shape[1] != k.shape[1])
+    if be == "flex":
+        if dropout_p: raise ValueError("flex attention has no dropout: use backend='blockwise' when attention dropout is on")
+        return flex_rule_attention(q, k, v, rule, scale)
+    return blockwise_attention(q, k, v, rule, scale, dropout_p)

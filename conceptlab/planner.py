@@ -12,7 +12,7 @@ from torch import Tensor
 from fastcore.basics import patch
 from .base import (lm_loss, gumbel_noise, gumbel_st, positions_from_mask, cache_bytes, load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache, free_rows,
                              add_concept_vocab)
-from .masks import plot_mask
+from .masks import plot_mask, causal_rule
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .monitor import entropy_stats, st_gap, code_usage, flip_rate, staleness_gap
 from .eval import CONTROLS, control_concepts
@@ -196,9 +196,8 @@ def _plan_start(self:PlannerLM, u:Tensor, um:Tensor) -> dict:
     h = h + self.type_emb[0].to(h.dtype)
     am = torch.cat([um.bool(), um.new_ones(b, 1, dtype=torch.bool)], 1)            # (b,p+1)
     pos = torch.cat([positions_from_mask(um), um.long().sum(-1, keepdim=True)], 1)           # <PLAN> right after the last real token
-    mask = (torch.ones(p + 1, p + 1, dtype=torch.bool, device=u.device).tril()[None] & am[:, None, :])[:, None]
     st = dict(cache=new_cache(self.lm), valid=am, block=torch.full((p + 1,), -1, device=u.device), p0=pos[:, -1] + 1)
-    st["h_plan"] = self._layers(h, mask | torch.eye(p + 1, dtype=torch.bool, device=u.device), pos, st["cache"])[:, -1]
+    st["h_plan"] = self._layers(h, causal_rule(p + 1, attention_mask=am, see_self=True), pos, st["cache"])[:, -1]
     return st
 
 # %% ../nbs/06_planner.ipynb #3fa64dc4
@@ -360,8 +359,7 @@ def execute(self:PlannerLM, prefix:tuple, # from `_prefix` / `_pause_prefix`
     h = torch.cat([h0, embed(self.lm, y) + self.type_emb[0].to(h0.dtype)], 1)
     pos = torch.cat([pos0, pos0[:, -1:] + 1 + positions_from_mask(ym)], 1)                         # padding takes no position
     ok = torch.cat([kv, ym.bool()], 1)
-    mask = (torch.ones(P + t, P + t, dtype=torch.bool, device=y.device).tril()[None] & ok[:, None, :]) | torch.eye(P + t, dtype=torch.bool, device=y.device)
-    return self._text_head(self._layers(h, mask[:, None], pos)[:, P - 1:])
+    return self._text_head(self._layers(h, causal_rule(P + t, attention_mask=ok, see_self=True), pos)[:, P - 1:])
 
 # %% ../nbs/06_planner.ipynb #7de2367f
 @patch

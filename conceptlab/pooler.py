@@ -12,7 +12,7 @@ from transformers import PreTrainedModel
 from fastcore.basics import patch
 from .base import (lm_loss, sample_next, positions_from_mask, cache_bytes, load_base, add_lora, decoder, n_layers, embed, run_layers, head, new_cache, gather_cache,
                    param_counts, grow_tokens)
-from .masks import pooled_mask, tail_copies, causal_mask, plot_mask
+from .masks import pooled_mask, tail_copies, causal_mask, plot_mask, causal_rule
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .eval import control_concepts
 
@@ -389,7 +389,8 @@ def generate(self:PoolerLM, input_ids:Tensor, # (b,t) prompts, left-padded
     rows = [_Row(input_ids[r][am[r].bool()].tolist(), self.mk, self.config) for r in range(b)]
     chunks = [[("t", i, p) for p, i in enumerate(row.text)] for row in rows]   # entries to append this step
     cache, cols = new_cache(self.lm), [[] for _ in rows]                        # cols: the entry of each cache column
-    out, peak = [[] for _ in rows], [0] * b
+    out, peak, live = [[] for _ in rows], [0] * b, [0] * b                      # live: entries in each row's cache
+    past, dirty = torch.zeros(b, 0, dtype=torch.bool, device=dev), False        # past: cols as a mask, kept in step
     for step in range(max_new_tokens + 1):
         for r, row in enumerate(rows):
             k2 = row.target_k() if compress else 0
@@ -398,19 +399,26 @@ def generate(self:PoolerLM, input_ids:Tensor, # (b,t) prompts, left-padded
                 row.slots += list(self.pool(torch.tensor(wins, device=dev)).float())
                 cols[r] = [None if e is None or row.dead(e) else e for e in cols[r]]
                 chunks[r] = [e for e in chunks[r] if not row.dead(e)] + new
-                row.k = k2
+                row.k, dirty = k2, True
         if not use_cache:
             chunks = [[e for e in c if e is not None] + ch for c, ch in zip(cols, chunks)]
-            cache, cols = new_cache(self.lm), [[] for _ in rows]
-        cols = _compact(cache, cols)
+            cache, cols, dirty = new_cache(self.lm), [[] for _ in rows], True
+        if dirty:                                                   # only after a pooling step: the rest only appends
+            cols = _compact(cache, cols)
+            past = torch.tensor([[e is not None for e in c] for c in cols], dtype=torch.bool, device=dev).view(b, -1)
+            live, dirty = [int(n) for n in past.sum(1)], False
         emb, pos, valid = self._embed_entries(rows, chunks)
-        m, past = emb.shape[1], torch.tensor([[e is not None for e in c] for c in cols], dtype=torch.bool, device=dev).view(b, -1)
-        own = (torch.ones(m, m, dtype=torch.bool, device=dev).tril() & valid[:, None, :]) | torch.eye(m, dtype=torch.bool, device=dev)
-        mask = torch.cat([past[:, None, :].expand(b, m, -1), own], -1)[:, None]            # (b,1,m,past+m)
+        m = emb.shape[1]
+        if past.shape[1] == 0:                                      # an empty cache: the prompt, causal by structure
+            mask = causal_rule(m, attention_mask=valid, see_self=True)
+        else:
+            own = (torch.ones(m, m, dtype=torch.bool, device=dev).tril() & valid[:, None, :]) | torch.eye(m, dtype=torch.bool, device=dev)
+            mask = torch.cat([past[:, None, :].expand(b, m, -1), own], -1)[:, None]        # (b,1,m,past+m)
         h = run_layers(self.lm, emb.to(self.lm.dtype), range(n_layers(self.lm)), mask, pos, cache)
+        past = torch.cat([past, valid], 1)
         for r in range(b):
             cols[r] += [None] * (m - len(chunks[r])) + chunks[r]
-            peak[r] = max(peak[r], sum(e is not None for e in cols[r]))
+            live[r] += len(chunks[r]); peak[r] = max(peak[r], live[r])
         if step == max_new_tokens: break
         logits = head(self.lm, h[:, -1])
         if suppress_tokens: logits[:, suppress_tokens] = -float("inf")

@@ -12,7 +12,7 @@ from torch import Tensor
 from fastcore.basics import patch
 from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache,
                              free_rows, add_concept_vocab, LORA_TARGETS)
-from .masks import (registers_mask, autoencoder_mask, memory_mask, causal_mask, plot_mask, FULL, CAUSAL)
+from .masks import (registers_mask, autoencoder_mask, memory_mask, causal_mask, plot_mask, FULL, CAUSAL, registers_rule, causal_rule)
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .eval import control_concepts
 
@@ -123,8 +123,7 @@ def _registers_forward(self:RegistersLM, input_ids, am):
     h = torch.cat([regs.to(embed(self.lm, input_ids[:, :1]).dtype), embed(self.lm, input_ids)], 1)
     full_am = torch.cat([am.new_ones(b, k), am], 1)
     pos = torch.cat([torch.arange(k, device=am.device).expand(b, k), positions_from_mask(am, k)], 1)
-    mask = registers_mask(k, t, b, registers=self.config.register_attention, attention_mask=full_am)
-    h = self._layers(h, mask, pos)
+    h = self._layers(h, registers_rule(k, t, b, registers=self.config.register_attention, attention_mask=full_am), pos)
     return self._head(h[:, k:]), h
 
 # %% ../nbs/08_registers.ipynb #46925197
@@ -186,9 +185,8 @@ def encode(self:RegistersLM, xs:Tensor, # (n,L) segments
     h = hx.new_zeros(n, L + k, hx.shape[-1])
     h[:, lay["xidx"]] = hx; h[:, lay["cidx"]] = self._rows("mem")[None].expand(n, -1, -1).to(hx.dtype)
     pos = torch.arange(L + k, device=xs.device).expand(n, -1)
-    mask = causal_mask(L + k, n, device=xs.device)
     cache = new_cache(self.lm)
-    self._layers(h, mask, pos, cache)
+    self._layers(h, causal_rule(L + k, n, device=xs.device), pos, cache)
     cache = gather_cache(cache, lay["cidx"].expand(n, -1))
     return cache if corrupt in (None, "drop") else self._control_kv(cache, corrupt, perm, generator)
 
