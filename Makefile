@@ -15,7 +15,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: bench-long leaderboard install lab test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
+.PHONY: bench-long bench-long-qwen leaderboard install lab test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
 
 install:
 ifeq ($(INSTALL),1)
@@ -89,6 +89,10 @@ bench-registers: install
 # the compressor against its base at 4k-32k tokens, each run in a fresh process (CPU, conceptlab-tiny shape): results/long-context/
 bench-long: install
 	$(PYTHON) -c "from conceptlab.bench import long_context; print(long_context(modes=('forward', 'prefill')).to_string())"
+
+# the same on Qwen2.5-0.5B's shape (random weights), prefill at 2k-8k tokens: results/long-context/cpu-qwen2.5-0.5b.*
+bench-long-qwen: install
+	$(PYTHON) -c "from conceptlab.bench import long_context; print(long_context('qwen2.5-0.5b', lengths=(2048, 4096, 8192), modes=('prefill',), dense_max=8192).to_string())"
 
 # every landed method against its base on tiny-random and conceptlab-tiny (CPU suite): bench/results-<device>.csv + ratios plot
 bench: install

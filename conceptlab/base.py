@@ -256,8 +256,10 @@ def run_layers(model:nn.Module,
     dec = decoder(model)
     pe = dec.rotary_emb(h, position_ids)                         # (cos, sin), each (b,t,head_dim)
     rule = isinstance(mask, Rule)
-    if rule and cache is not None and cache.get_seq_length(layers[0]) if len(layers) else False:
-        raise ValueError("a rule mask is square: run it on an empty cache (prefill), then step with dense masks")
+    if rule and len(layers):
+        have = cache.get_seq_length(layers[0]) if cache is not None else 0
+        if have != mask.past: raise ValueError(f"the rule expects {mask.past} cached keys, the cache holds {have}: "
+                                               "run a rule on the cache it was made for (prefill), then step with dense masks")
     m = mask if rule else attn_mask(model, mask, h.dtype)
     with _attention_impl([dec.layers[i] for i in layers], "conceptlab" if rule else None):
         for i in layers:

@@ -392,6 +392,7 @@ def long_context(shape:str="conceptlab-tiny", lengths=(4096, 8192, 16384, 32768)
             if be != "dense" or T <= dense_max]
     rows = [_fresh(j) if fresh else long_one(**j) for j in tqdm(jobs, disable=not progress, desc=f"long context {shape}")]
     df = pd.DataFrame(rows)
+    df.insert(3, "config", [m if be == "auto" else f"{m}-{be}" for m, be in zip(df["method"], df["backend"])])
     base = df[df.method == "base"].set_index(["mode", "T"])
     key = list(zip(df["mode"], df["T"]))
     df["time_vs_base"] = df["seconds"].to_numpy() / base.loc[key, "seconds"].to_numpy()

@@ -240,7 +240,15 @@ class Rule:
     spans:Callable|None=None # (q0, q1) -> [(k0, k1), ...]; None = every key
     causal:bool=False # plain causal with no padding: SDPA's own causal kernel applies
     device:torch.device|str|None=None
+    past:int=0 # keys already cached: the queries are positions past..n-1 of the n keys (a prefill after a cached prefix)
     cache:dict=field(default_factory=dict, repr=False) # chunk masks and block masks, shared by the layers of one group
+
+    def __post_init__(self):
+        if not 0 <= self.past < self.n: raise ValueError(f"past={self.past}: a rule over {self.n} keys needs 0 <= past < {self.n}")
+        if self.past: self.causal = False                         # SDPA's causal kernel aligns queries to the first key
+
+    @property
+    def nq(self) -> int: return self.n - self.past               # queries
 
     def key_spans(self, q0:int, q1:int) -> list[tuple[int, int]]:
         "Sorted disjoint key ranges for queries `[q0, q1)`, the queries' own columns included (rows that see nothing see themselves)."
@@ -258,25 +266,32 @@ class Rule:
         m = self.mod(bi, None, qi, keys[None, None, :]).expand(self.b, q1 - q0, len(keys))
         return m | (~m.any(-1, keepdim=True) & (qi == keys[None, None, :]))
 
-    def dense(self) -> Tensor: # (b,1,n,n)
+    def dense(self) -> Tensor: # (b,1,n-past,n)
         "The rule as the dense boolean mask (the reference)."
-        return self.block(0, self.n, torch.arange(self.n, device=self.device))[:, None]
+        return self.block(self.past, self.n, torch.arange(self.n, device=self.device))[:, None]
+
+    def check(self, q:Tensor, k:Tensor):
+        "Queries `(b,H,n-past,d)` and keys `(b,Hk,n,d)` of the rule's shape, or a clear error."
+        if (q.shape[0], q.shape[2], k.shape[2]) != (self.b, self.nq, self.n):
+            raise ValueError(f"rule {self.name!r} is for {self.b} rows × {self.nq} queries × {self.n} keys; "
+                             f"got queries {tuple(q.shape)}, keys {tuple(k.shape)}")
 
 def _rule_device(*ts): return next((t.device for t in ts if isinstance(t, Tensor)), None)
 
 # %% ../nbs/02_masks.ipynb #72b4a8ec
 def causal_rule(t:int, b:int=1, attention_mask:Tensor|None=None, device=None,
                 see_self:bool=False, # every row also sees itself, padded or not (the planner's masks)
+                past:int=0, # the first `past` keys are cached; queries are the last t - past positions
                ) -> Rule:
-    "`causal_mask` as a rule; with no padding SDPA's causal kernel runs it."
+    "`causal_mask` as a rule (its last `t - past` rows); with no padding and no past SDPA's causal kernel runs it."
     if t < 1: raise ValueError(f"t={t}: a mask needs at least one position")
     if attention_mask is None or bool(attention_mask.bool().all()):
         b = attention_mask.shape[0] if attention_mask is not None else b
         return Rule("causal", b, t, lambda bi, h, q, k: k <= q, lambda q0, q1: [(0, q1)], causal=True,
-                    device=device or _rule_device(attention_mask))
+                    device=device or _rule_device(attention_mask), past=past)
     am = attention_mask.bool()
     mod = (lambda bi, h, q, k: ((k <= q) & am[bi, k]) | (k == q)) if see_self else (lambda bi, h, q, k: (k <= q) & am[bi, k])
-    return Rule("causal", am.shape[0], t, mod, lambda q0, q1: [(0, q1)], device=am.device)
+    return Rule("causal", am.shape[0], t, mod, lambda q0, q1: [(0, q1)], device=am.device, past=past)
 
 # %% ../nbs/02_masks.ipynb #f39d6b6f
 def middle_rule(src:Tensor, # (b,m) concept source positions, -1 = empty slot
@@ -363,7 +378,7 @@ def registers_rule(k:int, t:int, b:int=1, registers:str=FULL, attention_mask=Non
     return segment_rule(_segments(k, t, b=b, attention_mask=attention_mask), {(0, 0): registers, (1, 0): FULL, (1, 1): CAUSAL})
 
 # %% ../nbs/02_masks.ipynb #e76afab2
-CHUNK = 1024  # queries per block on the CPU path
+CHUNK = 256  # queries per block on the CPU path
 
 def _keys(x:Tensor, spans) -> Tensor:
     "Key/value rows of the spans, as a view when there is one span."
@@ -372,18 +387,16 @@ def _keys(x:Tensor, spans) -> Tensor:
 def blockwise_attention(q:Tensor, k:Tensor, v:Tensor, # (b,H,n,d), (b,Hk,n,d)
                         rule:Rule, scale:float|None=None, dropout_p:float=0.0, chunk:int|None=None) -> Tensor: # (b,H,n,d)
     "Attention under `rule` without an n×n mask: query blocks over the key spans the rule names, each block masked exactly."
-    n, gqa = q.shape[2], q.shape[1] != k.shape[1]
-    if (rule.n, rule.b) != (n, q.shape[0]) or k.shape[2] != n:
-        raise ValueError(f"rule {rule.name!r} is for {rule.b} rows × {rule.n} positions; got queries {tuple(q.shape)}, keys {tuple(k.shape)}")
+    rule.check(q, k); gqa, P = q.shape[1] != k.shape[1], rule.past
     if rule.causal: return F.scaled_dot_product_attention(q, k, v, is_causal=True, scale=scale, dropout_p=dropout_p, enable_gqa=gqa)
     chunk = chunk or CHUNK
     blocks = rule.cache.setdefault(("cpu", chunk), [])
-    if not blocks:
-        for q0 in range(0, n, chunk):
-            q1 = min(n, q0 + chunk); sp = rule.key_spans(q0, q1)
+    if not blocks:                                               # query blocks in key positions: [q0, q1) within [past, n)
+        for q0 in range(P, rule.n, chunk):
+            q1 = min(rule.n, q0 + chunk); sp = rule.key_spans(q0, q1)
             keys = torch.cat([torch.arange(a, b, device=q.device) for a, b in sp])
             blocks.append((q0, q1, sp, rule.block(q0, q1, keys)[:, None]))
-    return torch.cat([F.scaled_dot_product_attention(q[:, :, q0:q1], _keys(k, sp), _keys(v, sp), attn_mask=m, scale=scale,
+    return torch.cat([F.scaled_dot_product_attention(q[:, :, q0-P:q1-P], _keys(k, sp), _keys(v, sp), attn_mask=m, scale=scale,
                                                      dropout_p=dropout_p, enable_gqa=gqa) for q0, q1, sp, m in blocks], 2)
 
 # %% ../nbs/02_masks.ipynb #282a3c57
@@ -394,10 +407,10 @@ def _flex_fn(compiled:bool):
     if compiled not in _FLEX: _FLEX[compiled] = torch.compile(flex_attention) if compiled else flex_attention
     return _FLEX[compiled]
 
-def empty_rows(rule:Rule, chunk:int|None=None) -> Tensor: # (b,n) bool
+def empty_rows(rule:Rule, chunk:int|None=None) -> Tensor: # (b,n-past) bool
     "Rows that see no key under the rule (padding rows): they see themselves, as in the dense masks."
     chunk, out = chunk or CHUNK, []
-    for q0 in range(0, rule.n, chunk):
+    for q0 in range(rule.past, rule.n, chunk):
         q1 = min(rule.n, q0 + chunk)
         keys = torch.cat([torch.arange(a, b, device=rule.device) for a, b in rule.key_spans(q0, q1)])
         bi, qi = torch.arange(rule.b, device=rule.device)[:, None, None], torch.arange(q0, q1, device=rule.device)[None, :, None]
@@ -409,15 +422,14 @@ def block_mask(rule:Rule, block_size:int=128):
     from torch.nn.attention.flex_attention import create_block_mask
     key = ("flex", block_size)
     if key not in rule.cache:
-        empty = empty_rows(rule)
-        def mask_mod(b, h, q, k): return rule.mod(b, h, q, k) | (empty[b, q] & (q == k))
-        rule.cache[key] = create_block_mask(mask_mod, rule.b, None, rule.n, rule.n, device=rule.device, BLOCK_SIZE=block_size)
+        empty, P = empty_rows(rule), rule.past
+        def mask_mod(b, h, q, k): return rule.mod(b, h, q + P, k) | (empty[b, q] & (q + P == k))
+        rule.cache[key] = create_block_mask(mask_mod, rule.b, None, rule.nq, rule.n, device=rule.device, BLOCK_SIZE=block_size)
     return rule.cache[key]
 
 def flex_rule_attention(q:Tensor, k:Tensor, v:Tensor, rule:Rule, scale:float|None=None) -> Tensor: # (b,H,n,d)
     "Attention under `rule` through flex_attention and the rule's `BlockMask` (compiled on CUDA)."
-    if (rule.n, rule.b) != (q.shape[2], q.shape[0]) or k.shape[2] != rule.n:
-        raise ValueError(f"rule {rule.name!r} is for {rule.b} rows × {rule.n} positions; got queries {tuple(q.shape)}, keys {tuple(k.shape)}")
+    rule.check(q, k)
     return _flex_fn(q.device.type == "cuda")(q, k, v, block_mask=block_mask(rule), scale=scale, enable_gqa=q.shape[1] != k.shape[1])
 
 # %% ../nbs/02_masks.ipynb #969aac8b

@@ -137,13 +137,17 @@ def write_rows(self:RegistersLM):
 @patch
 @torch.no_grad()
 def register_cache(self:RegistersLM, b:int):
-    "The registers' KV (data independent), expanded to a batch of `b` rows."
-    k, dev = self.k, self.concept_emb.device
-    h = self._rows("reg")[None].to(self.lm.dtype)
-    mask = registers_mask(k, 0 + 1, 1, registers=self.config.register_attention)[..., :k, :k].to(dev)
+    "The registers' KV (data independent): computed once per state of the weights, then copied to a batch of `b` rows."
+    key = tuple((p.data_ptr(), p._version, p.dtype) for p in self.parameters())  # an optimiser step, a load or a move recomputes it
+    if getattr(self, "_reg_kv", (None,))[0] != key:
+        k, dev = self.k, self.concept_emb.device
+        h = self._rows("reg")[None].to(self.lm.dtype)
+        mask = registers_mask(k, 0 + 1, 1, registers=self.config.register_attention)[..., :k, :k].to(dev)
+        one = new_cache(self.lm)
+        self._layers(h, mask, torch.arange(k, device=dev)[None], one)
+        self._reg_kv = (key, [(lay.keys, lay.values) for lay in one.layers])
     cache = new_cache(self.lm)
-    self._layers(h, mask, torch.arange(k, device=dev)[None], cache)
-    for lay in cache.layers: lay.keys, lay.values = lay.keys.expand(b, -1, -1, -1).contiguous(), lay.values.expand(b, -1, -1, -1).contiguous()
+    for i, (kk, vv) in enumerate(self._reg_kv[1]): cache.update(kk.expand(b, -1, -1, -1).contiguous(), vv.expand(b, -1, -1, -1).contiguous(), i)
     return cache
 
 # %% ../nbs/08_registers.ipynb #c4747079
@@ -440,8 +444,12 @@ def generate(self:RegistersLM, input_ids:Tensor, attention_mask:Tensor|None=None
     am = attention_mask if attention_mask is not None else torch.ones_like(input_ids)
     self.write_rows()
     kw["suppress_tokens"] = list(kw.get("suppress_tokens") or []) + self.concept_ids.tolist()
+    full_am, cache, t = torch.cat([am.new_ones(b, k), am], 1), self.register_cache(b), input_ids.shape[1]
+    if t > 1:                                # the prompt but its last token, by structure after the registers' cached KV
+        self._layers(embed(self.lm, input_ids[:, :-1]), causal_rule(k + t - 1, attention_mask=full_am[:, :-1], past=k),
+                     positions_from_mask(am[:, :-1], k), cache)
     out = self.lm.generate(input_ids=torch.cat([self.concept_ids[None].expand(b, -1).to(input_ids), input_ids], 1),
-                           attention_mask=torch.cat([am.new_ones(b, k), am], 1), cache=self.register_cache(b), **kw)
+                           attention_mask=full_am, cache=cache, **kw)
     if isinstance(out, Tensor): return out[:, k:]
     out.sequences = out.sequences[:, k:]
     return out

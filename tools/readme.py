@@ -22,7 +22,8 @@ dicts and lists flatten to fields `a.b.0.c`. With several files, rows are read i
 - `rows=COL:A|B|C` keeps the rows whose COL is A, B, C, in that order (each must be there);
   `rows=COL~REGEX` keeps the rows whose COL matches, in file order. Several `rows=` apply one after the other.
 - `group=C1,C2` merges the rows that share these columns, first non-missing value of each field (a join of files).
-  With `by=C` as well, each field F of a row also becomes `F@v`, v the row's C (a pivot: `{prefill_speedup@1024}`).
+  With `by=C` as well, each field F of a row also becomes `F@v`, v the row's C (a pivot: `{prefill_speedup@1024}`);
+  a group with no row for some v has `F@v` missing.
 - `labels=A|B|C` gives the kept rows, in order, a field `label`.
 - `cmd=...` names the regenerating command when COMMANDS has none for the file.
 
@@ -75,6 +76,10 @@ COMMANDS = {
     "results/compressor/": "make study-compressor",
     "results/compressor/steps-600/": "make study-compressor-600",
     "results/compressor/bench.csv": "make bench-compressor",
+    "results/long-context/cpu-conceptlab-tiny.csv": "make bench-long",
+    "results/long-context/cpu-conceptlab-tiny.png": "make bench-long",
+    "results/long-context/cpu-qwen2.5-0.5b.csv": "make bench-long-qwen",
+    "results/long-context/cpu-qwen2.5-0.5b.png": "make bench-long-qwen",
     "results/compressor/train_speed.csv": "make bench-compressor",
     "results/registers/": "make study-registers",
     "results/registers/bench.csv": "make bench-registers",
@@ -189,6 +194,10 @@ def select(rows, opts, where):
                 for name in [f] + ([f"{f}@{canon(r[by])}"] if by else []):
                     if name not in g or missing(g[name]): g[name] = v
         rows = list(merged.values())
+        if by:                                       # a pivot cell no row filled (no such run at that length) is missing, not an error
+            pivoted = {f for g in rows for f in g if "@" in f}
+            for g in rows:
+                for f in pivoted: g.setdefault(f, None)
     for sel in opts.get("rows", []):
         m = re.match(r"([^:~]+)([:~])(.*)$", sel)
         if not m: raise MarkerError(f"{where}: rows={sel!r} is neither COL:A|B nor COL~REGEX")
