@@ -90,9 +90,9 @@ bench-registers: install
 bench-long: install
 	$(PYTHON) -c "from conceptlab.bench import long_context; print(long_context(modes=('forward', 'prefill')).to_string())"
 
-# the same on Qwen2.5-0.5B's shape (random weights), prefill at 2k-8k tokens: results/long-context/cpu-qwen2.5-0.5b.*
+# the same on Qwen2.5-0.5B's shape (random weights), prefill at 4k-16k tokens (dense masks to 8k): results/long-context/cpu-qwen2.5-0.5b.*
 bench-long-qwen: install
-	$(PYTHON) -c "from conceptlab.bench import long_context; print(long_context('qwen2.5-0.5b', lengths=(2048, 4096, 8192), modes=('prefill',), dense_max=8192).to_string())"
+	$(PYTHON) -c "from conceptlab.bench import long_context; print(long_context('qwen2.5-0.5b', lengths=(4096, 8192, 16384), modes=('prefill',), dense_max=8192).to_string())"
 
 # every landed method against its base on tiny-random and conceptlab-tiny (CPU suite): bench/results-<device>.csv + ratios plot
 bench: install

@@ -15,7 +15,7 @@ from transformers import (AutoModelForCausalLM, AutoTokenizer, PreTrainedModel, 
                           LogitsProcessorList, TopKLogitsWarper, TopPLogitsWarper)
 from .paths import DATA, package_dir
 from .tokenizer import load_tokenizer, reserved_token
-from .masks import Rule, attend
+from .masks import Rule, attend, causal_rule
 from contextlib import contextmanager
 from transformers import AttentionInterface
 from transformers.integrations.sdpa_attention import sdpa_attention_forward
@@ -24,9 +24,10 @@ from transformers.integrations.sdpa_attention import sdpa_attention_forward
 __all__ = ['BASES', 'GGUF_SMOLLM2', 'CONCEPTLAB_TINY', 'DTYPES', 'LORA_TARGETS', 'SUPPORTED_LAYERS', 'RESERVED_RE',
            'register_base', 'tiny_config', 'seeded_model', 'hub_offline', 'resolve_device', 'resolve_dtype',
            'load_base', 'add_lora', 'param_counts', 'decoder', 'n_layers', 'split_layers', 'embed', 'attn_mask',
-           'rule_attention', 'run_layers', 'head', 'new_cache', 'split_forward', 'gather_cache', 'free_rows',
-           'rename_tokens', 'ConceptVocab', 'add_concept_vocab', 'GrownRows', 'grow_tokens', 'max_positions', 'lm_loss',
-           'positions_from_mask', 'cache_bytes', 'merge_lora', 'gumbel_noise', 'gumbel_st', 'sample_next']
+           'rule_attention', 'rule_mask', 'hf_rules', 'run_layers', 'head', 'new_cache', 'split_forward',
+           'gather_cache', 'free_rows', 'rename_tokens', 'ConceptVocab', 'add_concept_vocab', 'GrownRows',
+           'grow_tokens', 'max_positions', 'lm_loss', 'positions_from_mask', 'cache_bytes', 'merge_lora',
+           'gumbel_noise', 'gumbel_st', 'sample_next']
 
 # %% ../nbs/00_base.ipynb #fb173d08
 BASES: dict[str, Callable] = {}
@@ -219,7 +220,7 @@ def attn_mask(model:nn.Module, mask:Tensor, # (b,1,tq,tk) bool, True = may atten
     "The mask in the form the model's attention implementation reads."
     impl = model.config._attn_implementation or "eager"
     if mask.dtype != torch.bool: raise TypeError(f"masks are boolean (True = may attend), got {mask.dtype}")
-    if impl == "sdpa": return mask
+    if impl in ("sdpa", "conceptlab"): return mask                     # conceptlab hands dense masks to SDPA
     if impl == "eager": return torch.zeros(mask.shape, dtype=dtype, device=mask.device).masked_fill(~mask, torch.finfo(dtype).min)
     raise ValueError(f"attn_implementation={impl!r} does not take dense masks: load the base with 'sdpa' or 'eager'")
 
@@ -233,6 +234,28 @@ def rule_attention(module, query, key, value, # (b,H,n,d), (b,Hk,n,d)
     return attend(query, key, value, attention_mask, scale=scaling, dropout_p=dropout).transpose(1, 2).contiguous(), None
 
 AttentionInterface.register("conceptlab", rule_attention)
+
+from transformers.masking_utils import AttentionMaskInterface, sdpa_mask, causal_mask_function
+def rule_mask(batch_size:int, q_length:int, kv_length:int, q_offset:int=0, kv_offset:int=0, mask_function=causal_mask_function,
+              attention_mask:Tensor|None=None, **kw):
+    "HF's mask entry for `conceptlab`: a causal prefill (after a cached prefix or with padding) becomes a `causal_rule`; anything else is SDPA's mask."
+    plain = mask_function is causal_mask_function and kv_offset == 0 and q_offset + q_length == kv_length and q_length > 1
+    if not plain: return sdpa_mask(batch_size, q_length, kv_length, q_offset, kv_offset, mask_function, attention_mask, **kw)
+    am = attention_mask[:, :kv_length] if attention_mask is not None else None
+    return causal_rule(kv_length, batch_size, am, device=kw.get("device"), past=kv_length - q_length)
+
+AttentionMaskInterface.register("conceptlab", rule_mask)
+
+@contextmanager
+def hf_rules(model:nn.Module):
+    "Inside the block, the model's own forward and `generate` attend by structure where a prefill allows it (`rule_mask`)."
+    cfgs = list({id(c): c for c in [model.config] + [l.self_attn.config for l in decoder(model).layers]}.values())
+    old = [c._attn_implementation for c in cfgs]
+    try:
+        for c in cfgs: c._attn_implementation = "conceptlab"
+        yield model
+    finally:
+        for c, o in zip(cfgs, old): c._attn_implementation = o
 
 @contextmanager
 def _attention_impl(layers, impl:str|None):

@@ -17,7 +17,7 @@ __all__ = ['FULL', 'CAUSAL', 'autoencoder_mask', 'CHUNK', 'BACKENDS', 'ATTENTION
            'segment_mask', 'registers_mask', 'bottleneck_mask', 'planner_executor_mask', 'memory_mask', 'window_mask',
            'tail_copies', 'pooled_mask', 'concept_slots', 'last_concept', 'middle_mask', 'deep_mask', 'Rule',
            'causal_rule', 'middle_rule', 'deep_rule', 'window_rule', 'segment_rule', 'bottleneck_rule',
-           'registers_rule', 'blockwise_attention', 'empty_rows', 'block_mask', 'flex_rule_attention',
+           'registers_rule', 'pooled_rule', 'blockwise_attention', 'empty_rows', 'block_mask', 'flex_rule_attention',
            'attention_backend', 'attend']
 
 # %% ../nbs/02_masks.ipynb #b4abd71d
@@ -377,6 +377,38 @@ def registers_rule(k:int, t:int, b:int=1, registers:str=FULL, attention_mask=Non
     if k < 1: raise ValueError(f"k={k}: at least one register")
     return segment_rule(_segments(k, t, b=b, attention_mask=attention_mask), {(0, 0): registers, (1, 0): FULL, (1, 1): CAUSAL})
 
+# %% ../nbs/02_masks.ipynb #66495101
+def pooled_rule(state:Tensor, win:Tensor, n_win:Tensor, r0:Tensor, attention_mask:Tensor|None=None,
+                slot_valid:Tensor|None=None, W:int=1, n_new:int=1) -> Rule: # over t text tokens + E extras
+    "`pooled_mask` as a rule: text blocks read the text before them and the E extras, never a (t+E)² mask."
+    b, t = state.shape; dev = state.device
+    K, C = (int(n_win.max()) if b else 0), n_new - 1
+    pad = torch.ones(b, t, dtype=torch.bool, device=dev) if attention_mask is None else attention_mask.bool()
+    sv = torch.ones(b, K, dtype=torch.bool, device=dev) if slot_valid is None else slot_valid.bool()
+    cpos, cval = tail_copies(n_win, r0, W, n_new, pad)                                  # (b,K*C)
+    E, i, c = 1 + 2*K + K*C, torch.arange(K, device=dev), torch.arange(K*C, device=dev)
+    kind = torch.cat([i.new_zeros(1), i.new_ones(K), i.new_full((K,), 2), i.new_full((K*C,), 3)])   # vs, slot, vend, re-read copy
+    idx = torch.cat([i.new_zeros(1), i, i, c])                                          # slot / vend / copy index of each extra
+    cs = F.pad((i + 1).repeat_interleave(C), (0, 1))                                    # state of each copy (+1 spare column)
+    svp, cvp = F.pad(sv, (0, 1), value=True), F.pad(cval, (0, 1))
+    live = torch.cat([(n_win >= 1)[:, None], i[None, :] < n_win[:, None], i[None, :] < n_win[:, None], cval], 1)  # (b,E)
+    def mod(bi, h, q, k):
+        qt, kt = q < t, k < t
+        qc, kc, qe, ke = q.clamp(max=t - 1), k.clamp(max=t - 1), (q - t).clamp(0, E - 1), (k - t).clamp(0, E - 1)
+        sq, wk, kk, ki, qk, qi = state[bi, qc], win[bi, kc], kind[ke], idx[ke], kind[qe], idx[qe]
+        svk, kcp, qcp = svp[bi, ki.clamp(max=K)], ki.clamp(max=K*C), qi.clamp(max=K*C)  # indices clamped: every branch is evaluated
+        tt = ((k <= q) & ~((wk >= 0) & (wk < sq)) & ~((k >= r0[bi] + sq * W) & (state[bi, kc] < sq)) & pad[bi, kc])
+        te = torch.where(kk == 0, sq >= 1, torch.where(kk == 1, (ki < sq) & svk, torch.where(kk == 2, ki + 1 == sq,
+                         (cs[kcp] == sq) & cvp[bi, kcp])))
+        et = (k < r0[bi]) & pad[bi, kc]
+        ee = ((kk == 0) | ((kk == 1) & ((qk == 1) | (qk == 2)) & (ki <= qi) & svk) | ((kk == 2) & (qk == 2) & (ki == qi))
+              | ((kk == 1) & (qk == 3) & (ki < cs[qcp]) & svk) | ((kk == 2) & (qk == 3) & (ki + 1 == cs[qcp]))
+              | ((kk == 3) & (qk == 3) & (cs[kcp] == cs[qcp]) & (ki <= qi) & cvp[bi, kcp]))
+        return torch.where(qt, torch.where(kt, tt, te), torch.where(kt, et, ee) & live[bi, qe])
+    r0max = int(r0.max()) if b else 0
+    return Rule("pooled", b, t + E, mod, lambda q0, q1: ([(0, min(q1, t))] if q0 < t else []) + ([(0, r0max)] if q1 > t else []) + [(t, t + E)],
+                device=dev)
+
 # %% ../nbs/02_masks.ipynb #e76afab2
 CHUNK = 256  # queries per block on the CPU path
 
@@ -424,7 +456,8 @@ def block_mask(rule:Rule, block_size:int=128):
     if key not in rule.cache:
         empty, P = empty_rows(rule), rule.past
         def mask_mod(b, h, q, k): return rule.mod(b, h, q + P, k) | (empty[b, q] & (q + P == k))
-        rule.cache[key] = create_block_mask(mask_mod, rule.b, None, rule.nq, rule.n, device=rule.device, BLOCK_SIZE=block_size)
+        cuda = torch.device(rule.device or "cpu").type == "cuda"                 # compiled there: no dense mask even while building
+        rule.cache[key] = create_block_mask(mask_mod, rule.b, None, rule.nq, rule.n, device=rule.device, BLOCK_SIZE=block_size, _compile=cuda)
     return rule.cache[key]
 
 def flex_rule_attention(q:Tensor, k:Tensor, v:Tensor, rule:Rule, scale:float|None=None) -> Tensor: # (b,H,n,d)

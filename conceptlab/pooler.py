@@ -12,7 +12,7 @@ from transformers import PreTrainedModel
 from fastcore.basics import patch
 from .base import (lm_loss, sample_next, positions_from_mask, cache_bytes, load_base, add_lora, decoder, n_layers, embed, run_layers, head, new_cache, gather_cache,
                    param_counts, grow_tokens)
-from .masks import pooled_mask, tail_copies, causal_mask, plot_mask, causal_rule
+from .masks import pooled_mask, pooled_rule, tail_copies, causal_mask, plot_mask, causal_rule
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .eval import control_concepts
 
@@ -245,12 +245,12 @@ def _extras(self:PoolerLM, input_ids, lay:PoolLayout, slots:Tensor # (b,K,d) the
 def _read(self:PoolerLM, input_ids, attention_mask, lay:PoolLayout, slots:Tensor, # (b,K,d)
           valid:Tensor # (b,K) False: the slot is hidden from every entry
          ) -> Tensor: # (b,t,V)
-    "Text logits when the base reads `slots` in the extras, every token in its own state (`pooled_mask`)."
+    "Text logits when the base reads `slots` in the extras, every token in its own state (`pooled_rule`: by structure)."
     b, t = input_ids.shape
     ex, epos = self._extras(input_ids, lay, slots)
     h = torch.cat([embed(self.lm, input_ids).to(ex.dtype), ex], 1)                     # (b,t+E,d)
     pos = torch.cat([torch.arange(t, device=input_ids.device).expand(b, t), epos], 1)   # (b,t+E)
-    mask = pooled_mask(lay.state, lay.win, lay.K, lay.r0, attention_mask, valid, lay.W, self.config.n_new)
+    mask = pooled_rule(lay.state, lay.win, lay.K, lay.r0, attention_mask, valid, lay.W, self.config.n_new)
     return head(self.lm, run_layers(self.lm, h, range(n_layers(self.lm)), mask, pos)[:, :t])
 
 # %% ../nbs/04_pooler.ipynb #9341b7e8

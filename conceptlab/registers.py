@@ -10,7 +10,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from torch import Tensor
 from fastcore.basics import patch
-from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache,
+from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache, hf_rules,
                              free_rows, add_concept_vocab, LORA_TARGETS)
 from .masks import (registers_mask, autoencoder_mask, memory_mask, causal_mask, plot_mask, FULL, CAUSAL, registers_rule, causal_rule)
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
@@ -444,12 +444,10 @@ def generate(self:RegistersLM, input_ids:Tensor, attention_mask:Tensor|None=None
     am = attention_mask if attention_mask is not None else torch.ones_like(input_ids)
     self.write_rows()
     kw["suppress_tokens"] = list(kw.get("suppress_tokens") or []) + self.concept_ids.tolist()
-    full_am, cache, t = torch.cat([am.new_ones(b, k), am], 1), self.register_cache(b), input_ids.shape[1]
-    if t > 1:                                # the prompt but its last token, by structure after the registers' cached KV
-        self._layers(embed(self.lm, input_ids[:, :-1]), causal_rule(k + t - 1, attention_mask=full_am[:, :-1], past=k),
-                     positions_from_mask(am[:, :-1], k), cache)
-    out = self.lm.generate(input_ids=torch.cat([self.concept_ids[None].expand(b, -1).to(input_ids), input_ids], 1),
-                           attention_mask=full_am, cache=cache, **kw)
+    cache = self.register_cache(b)
+    with hf_rules(self.lm):                  # the prompt's prefill after the registers' cached KV: by structure, no dense mask
+        out = self.lm.generate(input_ids=torch.cat([self.concept_ids[None].expand(b, -1).to(input_ids), input_ids], 1),
+                               attention_mask=torch.cat([am.new_ones(b, k), am], 1), cache=cache, **kw)
     if isinstance(out, Tensor): return out[:, k:]
     out.sequences = out.sequences[:, k:]
     return out

@@ -76,6 +76,7 @@ COMMANDS = {
     "results/compressor/": "make study-compressor",
     "results/compressor/steps-600/": "make study-compressor-600",
     "results/compressor/bench.csv": "make bench-compressor",
+    "results/pooler/gen_speed-cpu-conceptlab-tiny.csv": "OMP_NUM_THREADS=2 python tools/pooler_speed.py --shape conceptlab-tiny --tokens 4096",
     "results/long-context/cpu-conceptlab-tiny.csv": "make bench-long",
     "results/long-context/cpu-conceptlab-tiny.png": "make bench-long",
     "results/long-context/cpu-qwen2.5-0.5b.csv": "make bench-long-qwen",
