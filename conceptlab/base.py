@@ -283,6 +283,8 @@ def run_layers(model:nn.Module,
         have = cache.get_seq_length(layers[0]) if cache is not None else 0
         if have != mask.past: raise ValueError(f"the rule expects {mask.past} cached keys, the cache holds {have}: "
                                                "run a rule on the cache it was made for (prefill), then step with dense masks")
+    if rule and (model.config._attn_implementation or "eager") == "eager":
+        mask, rule = mask.dense().to(h.device), False            # eager returns attention weights (a study asks for them): the rule's dense mask
     m = mask if rule else attn_mask(model, mask, h.dtype)
     with _attention_impl([dec.layers[i] for i in layers], "conceptlab" if rule else None):
         for i in layers:
