@@ -247,20 +247,9 @@ def rule_mask(batch_size:int, q_length:int, kv_length:int, q_offset:int=0, kv_of
 AttentionMaskInterface.register("conceptlab", rule_mask)
 
 @contextmanager
-def hf_rules(model:nn.Module):
-    "Inside the block, the model's own forward and `generate` attend by structure where a prefill allows it (`rule_mask`)."
-    cfgs = list({id(c): c for c in [model.config] + [l.self_attn.config for l in decoder(model).layers]}.values())
-    old = [c._attn_implementation for c in cfgs]
-    try:
-        for c in cfgs: c._attn_implementation = "conceptlab"
-        yield model
-    finally:
-        for c, o in zip(cfgs, old): c._attn_implementation = o
-
-@contextmanager
-def _attention_impl(layers, impl:str|None):
-    "Point the layers' attention at `impl` for one call, then back (no-op for None)."
-    cfgs = [l.self_attn.config for l in layers] if impl else []
+def _attention_impl(configs, impl:str|None):
+    "Point these configs' attention at `impl` for one call, then back (no-op for None)."
+    cfgs = list({id(c): c for c in configs}.values()) if impl else []
     old = [c._attn_implementation for c in cfgs]
     try:
         for c in cfgs: c._attn_implementation = impl
@@ -268,10 +257,15 @@ def _attention_impl(layers, impl:str|None):
     finally:
         for c, o in zip(cfgs, old): c._attn_implementation = o
 
+@contextmanager
+def hf_rules(model:nn.Module):
+    "Inside the block, the model's own forward and `generate` attend by structure where a prefill allows it (`rule_mask`)."
+    with _attention_impl([model.config] + [l.self_attn.config for l in decoder(model).layers], "conceptlab"): yield model
+
 def run_layers(model:nn.Module,
                h:Tensor, # (b,t,d) hidden states entering the group
                layers:range, # layer indices, from `split_layers`
-               mask:Tensor|Rule, # (b,1,t,t_past+t) bool, or a `Rule` (square: no cached past)
+               mask:Tensor|Rule, # (b,1,t,t_past+t) bool, or a `Rule` (its `past` = the cache's length)
                position_ids:Tensor, # (b,t) RoPE positions of the t tokens
                cache:DynamicCache|None=None, # per-layer KV cache, extended in place
               ) -> Tensor: # (b,t,d)
@@ -286,7 +280,7 @@ def run_layers(model:nn.Module,
     if rule and (model.config._attn_implementation or "eager") == "eager":
         mask, rule = mask.dense().to(h.device), False            # eager returns attention weights (a study asks for them): the rule's dense mask
     m = mask if rule else attn_mask(model, mask, h.dtype)
-    with _attention_impl([dec.layers[i] for i in layers], "conceptlab" if rule else None):
+    with _attention_impl([dec.layers[i].self_attn.config for i in layers], "conceptlab" if rule else None):
         for i in layers:
             h = dec.layers[i](h, attention_mask=m, position_ids=position_ids, cache=cache,
                               use_cache=cache is not None, position_embeddings=pe)

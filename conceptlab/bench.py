@@ -75,6 +75,10 @@ def prefill_flops(cfg, # a model config (hidden_size, layers, heads, intermediat
     return S * (2 * P * T + 2 * d * T * T) + 2 * d * (K + 1) * T + M * (2 * P * m + 2 * d * m * m) + D * (2 * P * n + 2 * d * n * n) + lm_head
 
 # %% ../nbs/12_bench.ipynb #31f2d980
+def _quarter_split(L:int) -> tuple:
+    "The compressor's default `(shallow, middle, deep)` split of `L` layers: a quarter / half / quarter."
+    q = max(1, L // 4); return (q, L - 2 * q, q)
+
 def pinned_compressor(base_model, R:int, split, K:int|None=None, shape:str="random"):
     "A `CompressorLM` on a copy of `base_model`, LoRA merged, its decisions pinned to one concept every `R` tokens."
     import copy
@@ -172,8 +176,8 @@ def compressor_mfu(shape:str="qwen2.5-0.5b", R:int=4, split=None, batch_size:int
     "Training tokens/s of the compressor on `shape` (random weights), its FLOPs per token and MFU against the device's peak."
     dev = resolve_device(device)
     base = shaped_model(shape)
-    L, V = base.config.num_hidden_layers, base.config.vocab_size
-    q = max(1, L // 4); split = tuple(split or (q, L - 2 * q, q))
+    V = base.config.vocab_size
+    split = tuple(split or _quarter_split(base.config.num_hidden_layers))
     m = CompressorLM(CompressorConfig(base=shape, split=list(split), R=R, max_null_run=R - 1), base_model=base)
     fpt = 3 * flops_per_token(m, seq_len, V)
     m = m.to(dev).train()
@@ -223,8 +227,7 @@ def _gen(model, enc, n:int, suppress) -> tuple[Tensor, int]:
 # %% ../nbs/12_bench.ipynb #5ad9b339
 def _default_split(base_name):
     "The compressor's default `(shallow, middle, deep)` split of `base_name`'s layers."
-    L = load_base(base_name)[0].config.num_hidden_layers
-    q = max(1, L // 4); return (q, L - 2 * q, q)
+    return _quarter_split(load_base(base_name)[0].config.num_hidden_layers)
 
 # %% ../nbs/12_bench.ipynb #0edec9e7
 def served(name:str, base_name:str, device=None, dtype=None):
@@ -332,9 +335,9 @@ def long_one(shape:str="conceptlab-tiny", method:str="base", T:int=4096, mode:st
     dev = resolve_device(device); dt = resolve_dtype(dtype, device)
     if dev.type == "cuda": torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()   # this configuration's peak only
     base = shaped_model(shape, seed)
-    L, V = base.config.num_hidden_layers, base.config.vocab_size
+    V = base.config.vocab_size
     if method == "compressor":
-        q = max(1, L // 4); split = tuple(split or (q, L - 2 * q, q))
+        split = tuple(split or _quarter_split(base.config.num_hidden_layers))
         m = pinned_compressor(base, R, split, shape=shape); del base
     else: m = base
     m = m.to(device=dev, dtype=dt).eval()

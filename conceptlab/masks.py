@@ -235,7 +235,7 @@ class Rule:
     "An attention scheme as structure: `mod(b, h, q, k)` says whether query q may see key k (index tensors, broadcast or scalar), `spans(q0, q1)` lists key ranges holding every key any query in `[q0, q1)` may see."
     name:str # the scheme, for messages
     b:int # batch rows
-    n:int # positions (queries = keys; square)
+    n:int # keys (the queries are the last n - past of them)
     mod:Callable # (b, h, q, k) -> bool, the same function flex_attention's `mask_mod` takes
     spans:Callable|None=None # (q0, q1) -> [(k0, k1), ...]; None = every key
     causal:bool=False # plain causal with no padding: SDPA's own causal kernel applies
@@ -259,12 +259,22 @@ class Rule:
             else: out.append([a, b])
         return [(max(a, 0), min(b, self.n)) for a, b in out]
 
-    def block(self, q0:int, q1:int, keys:Tensor) -> Tensor: # (b,q1-q0,len(keys))
-        "The rule on queries `[q0, q1)` × `keys`, with the guard: a row that sees nothing sees itself."
+    def chunks(self, chunk:int, device=None):
+        "Query blocks `(q0, q1, spans, keys)` over `[past, n)`: each block's key spans and their key indices."
+        for q0 in range(self.past, self.n, chunk):
+            q1 = min(self.n, q0 + chunk); sp = self.key_spans(q0, q1)
+            yield q0, q1, sp, torch.cat([torch.arange(a, b, device=device) for a, b in sp])
+
+    def raw(self, q0:int, q1:int, keys:Tensor) -> Tensor: # (b,q1-q0,len(keys))
+        "`mod` on queries `[q0, q1)` × `keys`, without the guard."
         dev = keys.device
         bi, qi = torch.arange(self.b, device=dev)[:, None, None], torch.arange(q0, q1, device=dev)[None, :, None]
-        m = self.mod(bi, None, qi, keys[None, None, :]).expand(self.b, q1 - q0, len(keys))
-        return m | (~m.any(-1, keepdim=True) & (qi == keys[None, None, :]))
+        return self.mod(bi, None, qi, keys[None, None, :]).expand(self.b, q1 - q0, len(keys))
+
+    def block(self, q0:int, q1:int, keys:Tensor) -> Tensor: # (b,q1-q0,len(keys))
+        "The rule on queries `[q0, q1)` × `keys`, with the guard: a row that sees nothing sees itself."
+        m = self.raw(q0, q1, keys)
+        return m | (~m.any(-1, keepdim=True) & (torch.arange(q0, q1, device=keys.device)[None, :, None] == keys[None, None, :]))
 
     def dense(self) -> Tensor: # (b,1,n-past,n)
         "The rule as the dense boolean mask (the reference)."
@@ -424,10 +434,7 @@ def blockwise_attention(q:Tensor, k:Tensor, v:Tensor, # (b,H,n,d), (b,Hk,n,d)
     chunk = chunk or CHUNK
     blocks = rule.cache.setdefault(("cpu", chunk), [])
     if not blocks:                                               # query blocks in key positions: [q0, q1) within [past, n)
-        for q0 in range(P, rule.n, chunk):
-            q1 = min(rule.n, q0 + chunk); sp = rule.key_spans(q0, q1)
-            keys = torch.cat([torch.arange(a, b, device=q.device) for a, b in sp])
-            blocks.append((q0, q1, sp, rule.block(q0, q1, keys)[:, None]))
+        blocks += [(q0, q1, sp, rule.block(q0, q1, keys)[:, None]) for q0, q1, sp, keys in rule.chunks(chunk, q.device)]
     return torch.cat([F.scaled_dot_product_attention(q[:, :, q0-P:q1-P], _keys(k, sp), _keys(v, sp), attn_mask=m, scale=scale,
                                                      dropout_p=dropout_p, enable_gqa=gqa) for q0, q1, sp, m in blocks], 2)
 
@@ -441,13 +448,7 @@ def _flex_fn(compiled:bool):
 
 def empty_rows(rule:Rule, chunk:int|None=None) -> Tensor: # (b,n-past) bool
     "Rows that see no key under the rule (padding rows): they see themselves, as in the dense masks."
-    chunk, out = chunk or CHUNK, []
-    for q0 in range(rule.past, rule.n, chunk):
-        q1 = min(rule.n, q0 + chunk)
-        keys = torch.cat([torch.arange(a, b, device=rule.device) for a, b in rule.key_spans(q0, q1)])
-        bi, qi = torch.arange(rule.b, device=rule.device)[:, None, None], torch.arange(q0, q1, device=rule.device)[None, :, None]
-        out.append(~rule.mod(bi, None, qi, keys[None, None, :]).expand(rule.b, q1 - q0, len(keys)).any(-1))
-    return torch.cat(out, 1)
+    return torch.cat([~rule.raw(q0, q1, keys).any(-1) for q0, q1, _, keys in rule.chunks(chunk or CHUNK, rule.device)], 1)
 
 def block_mask(rule:Rule, block_size:int=128):
     "The rule as flex_attention's `BlockMask` (built once per rule, shared by a group's layers)."

@@ -22,11 +22,11 @@ ap.add_argument("--shape", default="conceptlab-tiny"); ap.add_argument("--tokens
 ap.add_argument("--batches", default="1,8"); ap.add_argument("--device", default=None)
 a = ap.parse_args()
 dev = resolve_device(a.device)
-if a.shape in SHAPES:                                   # random weights in the shape, the real Qwen2.5 tokenizer
-    tok = load_base("qwen2.5-tokenizer")[1]; base = shaped_model(a.shape)
-else: base, tok = load_base(a.shape, "float32", "cpu")
-pooler = PoolerLM(PoolerConfig(base=a.shape), base_model=shaped_model(a.shape) if a.shape in SHAPES else load_base(a.shape, "float32", "cpu")[0],
-                  tokenizer=tok)
+def fresh():
+    "A base of the shape: random weights with the real Qwen2.5 tokenizer for a `SHAPES` key, else the named base."
+    return (shaped_model(a.shape), load_base("qwen2.5-tokenizer")[1]) if a.shape in SHAPES else load_base(a.shape, "float32", "cpu")
+(base, tok), (lm, _) = fresh(), fresh()                 # the pooler gets its own copy of the base
+pooler = PoolerLM(PoolerConfig(base=a.shape), base_model=lm, tokenizer=tok)
 merge_lora(pooler); base, pooler = base.to(dev).eval(), pooler.to(dev).eval()
 sup = [pooler.mk["end_think"]] + pooler.mk["stops"]
 tok.padding_side = "left"
