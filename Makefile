@@ -15,7 +15,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: bench-long bench-long-qwen leaderboard install lab test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
+.PHONY: bench-long bench-long-qwen leaderboard install lab test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 study-compressor-variants bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
 
 install:
 ifeq ($(INSTALL),1)
@@ -60,6 +60,11 @@ study-compressor: install
 # R = 4 with twice the budget (600 steps, noise annealed over 300): results/compressor/steps-600/
 study-compressor-600: install
 	$(PYTHON) -m conceptlab.studies compressor-600
+
+# the seed's boundary rules (null / threshold / fixed / entropy), the keep_firing tail and the seed_v2 preset at R = 4,
+# split 3-2-3, beside the LoRA baseline with all four controls (≈30 min on 2 CPU cores): results/compressor/variants/
+study-compressor-variants: install
+	$(PYTHON) -m conceptlab.studies compressor-variants
 
 # speed and memory of the compressor against its base, random weights (conceptlab-tiny and Qwen2.5-0.5B shapes), ≈6 min
 bench-compressor: install

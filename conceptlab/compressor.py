@@ -18,22 +18,31 @@ from .monitor import code_usage, null_runs, st_gap, boundary_strip, usage_hist, 
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['CompressorConfig', 'force_runs', 'ConceptHead', 'Decisions', 'CompressorLM', 'reference_logits', 'OnlineState',
-           'concepts_of', 'plot_deep_mask', 'concept_figure']
+__all__ = ['BOUNDARIES', 'TAILS', 'PROJECT_DEFAULTS', 'PRESETS', 'CompressorConfig', 'force_runs', 'ConceptHead', 'Decisions',
+           'CompressorLM', 'threshold_scan', 'fire_gate', 'reference_logits', 'OnlineState', 'concepts_of',
+           'plot_deep_mask', 'concept_figure']
 
 # %% ../nbs/05_compressor.ipynb #e1da318d
+BOUNDARIES, TAILS = ("null", "threshold", "fixed", "entropy"), ("seed", "keep_firing")
+PROJECT_DEFAULTS = dict(boundary="null", tail="seed", tau_start=1.0, tau_end=0.5, noise_start=1.0, noise_end=0.0, revive=True, head_norm=True)
+PRESETS = {"seed_v2": dict(boundary="null", tail="seed", tau_start=1.0, tau_end=1.0, noise_start=1.0, noise_end=1.0, revive=False, head_norm=False)}
+
 class CompressorConfig(MethodConfig):
-    "Online concept compressor around a base by name (seed S2)."
+    "Online concept compressor around a base by name (seed S2); `preset` sets defaults, explicit fields override them."
     model_type = "conceptlab-compressor"
     def __init__(self, base:str="tiny-random", split:tuple|list|None=None, K:int|None=None, R:float=4.0,
-                 null_rate:float|None=None, max_null_run:int|None=None, tau_start:float=1.0, tau_end:float=0.5,
-                 noise_start:float=1.0, noise_end:float=0.0, anneal_steps:int=150, controller_gain:float=0.5,
-                 usage_every:int=25, revive:bool=True, r:int=16, alpha:float|None=None, targets=LORA_TARGETS, **kw):
+                 boundary:str|None=None, tail:str|None=None, preset:str|None=None,
+                 null_rate:float|None=None, max_null_run:int|None=None, tau_start:float|None=None, tau_end:float|None=None,
+                 noise_start:float|None=None, noise_end:float|None=None, anneal_steps:int=150, controller_gain:float=0.5,
+                 usage_every:int=25, revive:bool|None=None, head_norm:bool|None=None, r:int=16, alpha:float|None=None, targets=LORA_TARGETS, **kw):
+        self.preset = preset
+        given = dict(boundary=boundary, tail=tail, tau_start=tau_start, tau_end=tau_end, noise_start=noise_start,
+                     noise_end=noise_end, revive=revive, head_norm=head_norm)
+        for k, v in given.items(): setattr(self, k, v if v is not None else PRESETS.get(preset, PROJECT_DEFAULTS)[k])
         self.split = list(split) if split is not None else None
         self.K, self.R, self.null_rate, self.max_null_run = K, R, null_rate, max_null_run
-        self.tau_start, self.tau_end, self.noise_start, self.noise_end = tau_start, tau_end, noise_start, noise_end
         self.anneal_steps, self.controller_gain = anneal_steps, controller_gain
-        self.usage_every, self.revive = usage_every, revive
+        self.usage_every = usage_every
         self.r, self.alpha, self.targets = r, alpha, list(targets)
         super().__init__(base=base, **kw)
     @property
@@ -45,12 +54,16 @@ class CompressorConfig(MethodConfig):
 @patch
 def validate(self:CompressorConfig):
     "Check every field when the config is made; the error names the field and its allowed range."
+    if self.preset is not None and self.preset not in PRESETS: raise ValueError(f"preset={self.preset!r}: use one of {sorted(PRESETS)} or None")
+    if self.boundary not in BOUNDARIES: raise ValueError(f"boundary={self.boundary!r}: use one of {BOUNDARIES}")
+    if self.tail not in TAILS: raise ValueError(f"tail={self.tail!r}: use one of {TAILS}")
     if self.split is not None and (len(self.split) != 3 or any(not isinstance(s, int) or s < 0 for s in self.split)
                                    or self.split[0] < 1 or self.split[2] < 1):
         raise ValueError(f"split={self.split}: give (shallow, middle, deep) layer counts, ints, shallow and deep >= 1")
     if self.K is not None and (not isinstance(self.K, int) or self.K < 1): raise ValueError(f"K={self.K}: need at least one concept id (int >= 1)")
     if isinstance(self.R, bool) or not isinstance(self.R, (int, float)) or not 1 < self.R < float("inf"):
         raise ValueError(f"R={self.R!r}: tokens per concept must be a finite number > 1, e.g. R=4")
+    if self.boundary == "fixed" and self.R != round(self.R): raise ValueError(f"R={self.R}: boundary='fixed' forms one concept every R tokens, so R must be a whole number")
     if not 0 < self.null_target < 1: raise ValueError(f"null_rate={self.null_target}: the NULL-rate target must lie in (0, 1)")
     if not isinstance(self.max_run, int) or self.max_run < 1: raise ValueError(f"max_null_run={self.max_null_run}: must be an int >= 1")
     if not (self.tau_start > 0 and self.tau_end > 0): raise ValueError(f"tau_start={self.tau_start}, tau_end={self.tau_end}: temperatures must be > 0")
@@ -84,13 +97,13 @@ def _force_loop(natural, max_run):
 
 # %% ../nbs/05_compressor.ipynb #3cdaebfb
 class ConceptHead(nn.Module):
-    "Shallow hidden state → K concept logits + `<NULL>` (last column)."
-    def __init__(self, d:int, K:int):
+    "Shallow hidden state → K concept logits (+ `<NULL>` as the last column when `null`); LayerNorm first when `norm`."
+    def __init__(self, d:int, K:int, null:bool=True, norm:bool=True):
         super().__init__()
-        self.norm, self.proj = nn.LayerNorm(d), nn.Linear(d, K + 1)
+        self.norm, self.proj = nn.LayerNorm(d) if norm else nn.Identity(), nn.Linear(d, K + int(null))
         nn.init.normal_(self.proj.weight, std=0.02); nn.init.zeros_(self.proj.bias)
     def forward(self, h:Tensor # (b,t,d)
-               ) -> Tensor: # (b,t,K+1)
+               ) -> Tensor: # (b,t,K+1) or (b,t,K)
         return self.proj(self.norm(h))
 
 # %% ../nbs/05_compressor.ipynb #ee0532a2
@@ -100,13 +113,15 @@ class Decisions:
     is_c: Tensor # (b,t) bool
     ids: Tensor # (b,t) long, -1 = NULL
     e: Tensor|None = None # (b,t,K+1) straight-through one-hot (training only)
-    natural: Tensor|None = None # (b,t) bool: concepts the head chose (not forced)
+    natural: Tensor|None = None # (b,t) bool: concepts the rule chose (not forced by the run cap)
     e_soft: Tensor|None = None # (b,t,K+1) for the straight-through gap
+    acc: Tensor|None = None # (b,t) the threshold rule's score sum after each position (0 where a concept fired)
+    gate: Tensor|None = None # (b,t) straight-through fire gate of the threshold rule: value 1, gradient to the scores
 
 # %% ../nbs/05_compressor.ipynb #fc6ef3d6
 @register_method("compressor")
 class CompressorLM(MethodModel):
-    "Shallow → ConceptHead (Gumbel ST) → concept-only middle → deep over concept prefix + dynamic tail."
+    "Shallow → boundary rule + ConceptHead (Gumbel ST) → concept-only middle → deep over concept prefix + dynamic tail."
     config_class = CompressorConfig
     supports_controls = True
     def setup(self, base_model):
@@ -118,11 +133,17 @@ class CompressorLM(MethodModel):
         c.split, c.K = list(split), c.K or (512 if d <= 512 else 4096)
         self.lm = add_lora(base_model, r=c.r, alpha=c.alpha, targets=c.targets)
         W = dec.embed_tokens.weight
-        self.concept_head = ConceptHead(d, c.K).to(W)
+        self.concept_head = ConceptHead(d, c.K, null=c.boundary == "null", norm=c.head_norm).to(W)
+        if c.boundary == "threshold":                                       # the learned per-token score, about 1 per token at first
+            self.boundary_score = nn.Linear(d, 1).to(W)
+            nn.init.normal_(self.boundary_score.weight, std=0.02); nn.init.constant_(self.boundary_score.bias, math.log(math.e - 1))
         rows = torch.randint(0, W.shape[0], (c.K,))
         self.concept_emb = nn.Embedding(c.K, d).to(W)
         with torch.no_grad(): self.concept_emb.weight.copy_(W[rows])
-        self.null_bias = math.log(c.K * c.null_target / (1 - c.null_target))
+        # the controlled value: the NULL logit's bias (null), log θ (threshold: θ = R when scores are 1), η (entropy:
+        # calibrated on the first batch seen), unused (fixed)
+        self.null_bias = dict(null=math.log(c.K * c.null_target / (1 - c.null_target)), threshold=math.log(c.R),
+                              entropy=float("nan"), fixed=0.0)[c.boundary]
         self.step_, self.usage, self.usage_history = 0, torch.zeros(c.K, dtype=torch.long), []
     @property
     def K(self) -> int: return self.config.K
@@ -158,26 +179,92 @@ def _shallow(self:CompressorLM, input_ids, am, pos, cache=None) -> Tensor:
 # %% ../nbs/05_compressor.ipynb #c4430f2e
 @patch
 def _scores(self:CompressorLM, h:Tensor) -> Tensor:
-    "ConceptHead logits with the controller's NULL bias on the last column (b,t,K+1)."
+    "ConceptHead logits (b,t,K+1): the controller's NULL bias on the last column; a rule without `<NULL>` gets a column that never wins."
     lg = self.concept_head(h).float()
+    if self.config.boundary != "null": return torch.cat([lg, torch.full_like(lg[..., :1], -1e9)], -1)
     return torch.cat([lg[..., :-1], lg[..., -1:] + self.null_bias], -1)
+
+# %% ../nbs/05_compressor.ipynb #4999f13b
+def _dist() -> bool: return torch.distributed.is_available() and torch.distributed.is_initialized()
+
+@patch
+def _entropy(self:CompressorLM, h:Tensor) -> Tensor:
+    "Next-token entropy in nats of shallow states (b,t), read through the base's final norm and LM head, row by row; no gradient (a heuristic)."
+    with torch.no_grad():
+        return torch.cat([torch.distributions.Categorical(logits=head(self.lm, h[i:i + 1]).float()).entropy() for i in range(h.shape[0])])
+
+@patch
+def _score(self:CompressorLM, h:Tensor) -> Tensor:
+    "The threshold rule's per-token score `softplus(w·h + b)` >= 0 (b,t), float."
+    return F.softplus(self.boundary_score(h).float()[..., 0])
+
+@patch
+def _natural(self:CompressorLM, h, y, real, pos) -> Tensor:
+    "(b,t) bool: where the null, fixed or entropy rule fires before the run cap (the entropy threshold is calibrated on the first batch)."
+    c = self.config
+    if c.boundary == "null": return (y.argmax(-1) != self.K) & real
+    if c.boundary == "fixed": return ((pos + 1) % round(c.R) == 0) & real
+    H = self._entropy(h)
+    if math.isnan(self.null_bias):                                          # η starts at the entropy quantile that gives 1 − 1/R NULLs
+        q = torch.quantile(H[real].float(), c.null_target).reshape(1)
+        if _dist(): torch.distributed.all_reduce(q); q /= torch.distributed.get_world_size()
+        self.null_bias = float(q)
+    return (H > self.null_bias) & real
+
+# %% ../nbs/05_compressor.ipynb #d520a0cf
+def threshold_scan(s:Tensor, # (b,t) scores >= 0
+                   theta:float, # the threshold θ
+                   max_run:int, # a concept is forced after this many NULLs
+                   real:Tensor, # (b,t) bool: real tokens (padding neither adds nor fires)
+                   given:Tensor|None=None, # (b,t) bool: decisions fixed from outside; the sums follow them
+                  ) -> tuple[Tensor, Tensor, Tensor]: # is_c, natural (the sum reached θ), sum after each position
+    "Sum + threshold: the scores since the last concept are summed; a concept fires when the sum reaches θ, or after `max_run` NULLs."
+    s, b = s.detach(), s.shape[0]
+    acc, run = s.new_zeros(b), torch.zeros(b, dtype=torch.long, device=s.device)
+    out = [], [], []
+    for j in range(s.shape[1]):
+        r = real[:, j]
+        a = acc + torch.where(r, s[:, j], 0.0)
+        nat = (a >= theta) & r
+        c = (nat | (run >= max_run)) & r if given is None else given[:, j]
+        acc, run = torch.where(c, 0.0, a), torch.where(c, 0, torch.where(r, run + 1, run))
+        for lst, v in zip(out, (c, nat, acc)): lst.append(v)
+    return tuple(torch.stack(v, 1) for v in out)
+
+# %% ../nbs/05_compressor.ipynb #2fe2ad81
+def fire_gate(s:Tensor, # (b,t) scores (with gradient)
+              is_c:Tensor, # (b,t) bool: the decisions
+              real:Tensor, # (b,t) bool: real tokens
+              theta:float, # the threshold θ
+             ) -> Tensor: # (b,t) ones, with gradient at concepts
+    "Straight-through fire gate: value 1; at a concept the gradient of `S/(S+θ)`, S the scores since the previous concept."
+    cs = torch.where(real, s, 0.0).cumsum(1)
+    lc = last_concept(is_c)
+    prev = torch.cat([torch.full_like(lc[:, :1], -1), lc[:, :-1]], 1)         # the last concept strictly before t
+    S = cs - torch.where(prev >= 0, cs.gather(1, prev.clamp(min=0)), 0.0)
+    p = S / (S + theta)
+    return torch.where(is_c, (p - p.detach()) + 1, torch.ones_like(p))   # p − sg(p) is exactly 0: the value is exactly 1
 
 # %% ../nbs/05_compressor.ipynb #ad940b65
 @patch
 def _decide(self:CompressorLM, h, am, pos, concept_ids=None, noise=None) -> Decisions:
-    "Concept decisions for every position: Gumbel samples in training, argmax in eval; run cap applied."
-    lg, K, real = self._scores(h), self.K, am.bool()
+    "Concept decisions for every position: the boundary rule (run cap applied), ids from Gumbel samples in training, argmax in eval."
+    lg, K, real, c = self._scores(h), self.K, am.bool(), self.config
     noisy = self.training or noise is not None
     g = (noise if noise is not None else gumbel_noise(lg)) if noisy else None
     y = lg + self.noise_scale * g if noisy else lg
-    natural = (y.argmax(-1) != K) & real
-    if concept_ids is None:
-        is_c = force_runs(natural, self.config.max_run, pos, real)
-        ids = torch.where(is_c, y[..., :K].argmax(-1), -1)                  # a forced concept takes its best id
-    else: ids = torch.where(real, concept_ids, -1); is_c = ids >= 0
-    if not (noisy and torch.is_grad_enabled()): return Decisions(is_c, ids, natural=natural)
+    given = None if concept_ids is None else torch.where(real, concept_ids, -1) >= 0
+    acc = None
+    if c.boundary == "threshold": is_c, natural, acc = threshold_scan(self._score(h), math.exp(self.null_bias), c.max_run, real, given)
+    else:
+        natural = self._natural(h, y, real, pos)
+        is_c = natural if c.boundary == "fixed" else force_runs(natural, c.max_run, pos, real)
+    if given is not None: ids = torch.where(real, concept_ids, -1); is_c = given
+    else: ids = torch.where(is_c, y[..., :K].argmax(-1), -1)                # a forced concept takes its best id
+    if not (noisy and torch.is_grad_enabled()): return Decisions(is_c, ids, natural=natural, acc=acc)
     e, _ = gumbel_st(lg, self.tau, self.noise_scale, noise=g, hard_index=torch.where(is_c, ids, K))
-    return Decisions(is_c, ids, e, natural, e_soft=((y / self.tau).softmax(-1)))
+    gate = fire_gate(self._score(h), is_c, real, math.exp(self.null_bias)) if c.boundary == "threshold" else None
+    return Decisions(is_c, ids, e, natural, e_soft=((y / self.tau).softmax(-1)), acc=acc, gate=gate)
 
 # %% ../nbs/05_compressor.ipynb #bfe87947
 @patch
@@ -196,6 +283,7 @@ def _slots(self:CompressorLM, d:Decisions, pos, corrupt:str|None=None, shuffle_p
         e = d.e.gather(1, src.clamp(min=0)[..., None].expand(-1, -1, d.e.shape[-1]))[..., :self.K]  # (b,m,K)
         x = e.to(self.concept_emb.weight.dtype) @ self.concept_emb.weight   # (b,m,d) straight-through
     else: x = self.concept_emb(z.clamp(min=0))
+    if d.gate is not None: x = x * d.gate.gather(1, src.clamp(min=0))[..., None].to(x.dtype)   # the threshold rule's straight-through gate
     if corrupt is not None: x, v = control_concepts(x, v, corrupt, perm=shuffle_perm, table=self.concept_emb.weight[:self.K])
     return torch.where(v, src, -1), v, z, x, pos.gather(1, src.clamp(min=0))
 
@@ -203,23 +291,26 @@ def _slots(self:CompressorLM, d:Decisions, pos, corrupt:str|None=None, shuffle_p
 @patch
 def _run(self:CompressorLM, input_ids, am, concept_ids=None, noise=None, corrupt=None, keep_from:int|None=0, caches=None, shuffle_perm=None):
     "The three passes; returns (deep output per token (b,t',d) for tokens from `keep_from`, decisions, slot info)."
-    caches = caches or {}
+    caches, kf = caches or {}, self.config.tail == "keep_firing"
     b, t = input_ids.shape
     pos = positions_from_mask(am)
     h = self._shallow(input_ids, am, pos, caches.get("s"))
     d = self._decide(h, am, pos, concept_ids, noise)
     tau = last_concept(d.is_c)[:, -1]                                       # (b,) index of each row's last concept
-    if keep_from is None: keep_from = min(int(tau.min()) + 1, t - 1)        # prefill: the earliest last tail (at least the last token)
+    first = tau if kf else tau + 1                                          # (b,) first token of each row's last tail
+    if keep_from is None: keep_from = min(int(first.clamp(min=0).min()), t - 1)   # prefill: the earliest last tail (at least the last token)
     src, v, z, x, spos = self._slots(d, pos, corrupt, shuffle_perm)
     m = src.shape[1]
     hm = run_layers(self.lm, x, self.groups[1], middle_rule(src), spos, caches.get("m")) if len(self.groups[1]) else x
-    mask = deep_rule(d.is_c, am, v, keep_from)                             # concepts + tails by structure: no (m+t)² mask
+    mask = deep_rule(d.is_c, am, v, keep_from, keep_firing=kf)             # concepts + tails by structure: no (m+t)² mask
     hd = run_layers(self.lm, torch.cat([hm, h[:, keep_from:]], 1), self.groups[2], mask,
                     torch.cat([spos, pos[:, keep_from:]], 1), caches.get("d"))    # (b,m+t',d)
-    slot_of = (d.is_c.long().cumsum(1) - 1).clamp(min=0)[:, keep_from:]   # (b,t') slot index of a concept position
-    from_slot = d.is_c[:, keep_from:] & v.gather(1, slot_of)                # a hidden slot (`drop`) predicts nothing: the token row does
-    out = torch.where(from_slot[..., None], hd.gather(1, slot_of[..., None].expand(-1, -1, hd.shape[-1])), hd[:, m:])
-    return out, d, dict(src=src, v=v, z=z, pos=pos, m=m, tau=tau, keep_from=keep_from)
+    if kf: out = hd[:, m:]                                                  # every position predicts from its token row
+    else:
+        slot_of = (d.is_c.long().cumsum(1) - 1).clamp(min=0)[:, keep_from:]   # (b,t') slot index of a concept position
+        from_slot = d.is_c[:, keep_from:] & v.gather(1, slot_of)            # a hidden slot (`drop`) predicts nothing: the token row does
+        out = torch.where(from_slot[..., None], hd.gather(1, slot_of[..., None].expand(-1, -1, hd.shape[-1])), hd[:, m:])
+    return out, d, dict(src=src, v=v, z=z, pos=pos, m=m, tau=tau, first=first, keep_from=keep_from)
 
 # %% ../nbs/05_compressor.ipynb #45634056
 @patch
@@ -252,23 +343,32 @@ def forward(self:CompressorLM, input_ids, attention_mask=None, labels=None, conc
 def reference_logits(model:CompressorLM, input_ids:Tensor, # (1,t) one unpadded row
                      noise:Tensor|None=None, # (1,t,K+1) fixed Gumbel noise (training-mode decisions)
                      slot_inputs:Tensor|None=None, # (n,d) the concepts' middle-layer inputs in source order, set by hand (a control); default their rows
-                     drop:bool=False, # the `drop` control by hand: no concept prefix; a concept position reads only its own shallow state
+                     drop:bool=False, # the `drop` control by hand: no concept prefix; a concept position reads only its tail (seed: itself)
                     ) -> tuple[Tensor, list[int]]: # logits (1,t,V), concept id per position (-1 = NULL)
-    "Per-position reference of seed S2 (slow): Z_t = [concept_prefix(≤ t); tail(t)] for each t."
-    lm, (S, Mg, D), K = model.lm, model.groups, model.K
+    "Per-position reference of seed S2 (slow): Z_t = [concept_prefix(≤ t); tail(t)] for each t, every boundary rule and tail as written."
+    lm, (S, Mg, D), K, c = model.lm, model.groups, model.K, model.config
     t = input_ids.shape[1]
     pos = torch.arange(t)[None]
     h = run_layers(lm, embed(lm, input_ids), S, causal_mask(t), pos)
     y = model._scores(h) + (model.noise_scale * noise if noise is not None else 0)
-    ids, run = [], 0
+    if c.boundary == "entropy":
+        lp = head(lm, h).float().log_softmax(-1); H = -(lp.exp() * lp).sum(-1)[0]   # next-token entropy of each shallow state
+    if c.boundary == "threshold": sc, theta = model._score(h)[0], math.exp(model.null_bias)
+    ids, run, acc = [], 0, 0.0
     for j in range(t):
-        c = bool(y[0, j].argmax() != K) or run >= model.config.max_run
-        ids.append(int(y[0, j, :K].argmax()) if c else -1); run = 0 if c else run + 1
+        if c.boundary == "null": fire = bool(y[0, j].argmax() != K)
+        elif c.boundary == "fixed": fire = (j + 1) % round(c.R) == 0
+        elif c.boundary == "entropy": fire = bool(H[j] > model.null_bias)
+        else: acc += float(sc[j]); fire = acc >= theta
+        cj = fire or (c.boundary != "fixed" and run >= c.max_run)
+        ids.append(int(y[0, j, :K].argmax()) if cj else -1)
+        run, acc = (0, 0.0) if cj else (run + 1, acc)
     out, rows = [], model.concept_emb.weight[[i for i in ids if i >= 0]] if slot_inputs is None else slot_inputs
     for j in range(t):
         cp = [p for p in range(j + 1) if ids[p] >= 0]
-        tail = list(range((cp[-1] if cp else -1) + 1, j + 1))
-        if drop: cp, tail = [], tail or [j]                                 # slots hidden; a concept position sees itself only
+        start = (cp[-1] if cp else 0) if c.tail == "keep_firing" else (cp[-1] if cp else -1) + 1
+        tail = list(range(start, j + 1))                                    # keep_firing: the token that fired stays
+        if drop: cp, tail = [], tail or [j]                                 # slots hidden; a concept position (seed tail) sees itself only
         hm = rows[:len(cp)][None]                                           # (1,|cp|,d)
         if cp and len(Mg): hm = run_layers(lm, hm, Mg, causal_mask(len(cp)), torch.tensor(cp)[None])
         Z = torch.cat([hm, h[:, tail]], 1)                                  # (1,|cp|+|tail|,d)
@@ -285,6 +385,7 @@ class OnlineState:
     pos: Tensor # (b,) position of the last token
     run: Tensor # (b,) NULLs since the last concept
     ids: list = field(default_factory=list) # (b,) decision per decoded step, -1 = NULL
+    acc: Tensor|None = None # (b,) the threshold rule's score sum since the last concept
     def kv_bytes(self) -> dict:
         "Bytes of keys + values held per group (and in total)."
         nb = {g: sum(l.keys.numel() * l.keys.element_size() * 2 for l in c.layers if getattr(l, "keys", None) is not None and l.keys.numel())
@@ -320,14 +421,30 @@ def prefill(self:CompressorLM, input_ids, attention_mask=None, concept_ids=None)
     out, d, s = self._run(input_ids, am, concept_ids, keep_from=None, caches=caches)   # deep layers: slots + last tail only
     tau, w0, v, pos = s["tau"], s["keep_from"], s["v"], s["pos"]
     ti = torch.arange(w0, t, device=am.device)
-    tail_ok = (ti[None] > tau[:, None]) & am[:, w0:]                        # (b,t-w0) tokens in each row's last tail
+    tail_ok = (ti[None] >= s["first"][:, None]) & am[:, w0:]               # (b,t-w0) tokens in each row's last tail
     st = OnlineState(caches, dict(s=am.clone(), m=v.clone(), d=torch.cat([v, tail_ok], 1)),
                      torch.cat([v, torch.zeros_like(tail_ok)], 1), pos[:, -1].clone(),
-                     torch.where(tau >= 0, t - 1 - tau, pos[:, -1] + 1), [d.ids[:, -1].clone()])
+                     torch.where(tau >= 0, t - 1 - tau, pos[:, -1] + 1), [d.ids[:, -1].clone()],
+                     acc=d.acc[:, -1].clone() if d.acc is not None else None)
     for g in "md": _compact(st, g)
     return head(self.lm, out[:, -1:])[:, -1], st
 
 # %% ../nbs/05_compressor.ipynb #8ca4c7f0
+@patch
+def _step_decide(self:CompressorLM, h:Tensor, # (b,1,d) the new token's shallow state
+                 st:OnlineState, p:Tensor, # (b,1) its position
+                 concept_id:Tensor|None=None) -> tuple[Tensor, Tensor]:
+    "One position's decision under the boundary rule (the state's NULL run and score sum), and its id: (is_c (b,), ids (b,))."
+    c, y = self.config, self._scores(h)[:, 0]                               # (b,K+1)
+    if c.boundary == "threshold": a = st.acc + self._score(h)[:, 0]; natural = a >= math.exp(self.null_bias)
+    else: natural = self._natural(h, y[:, None], torch.ones_like(p, dtype=torch.bool), p)[:, 0]
+    if concept_id is None:
+        is_c = natural if c.boundary == "fixed" else natural | (st.run >= c.max_run)
+        ids = torch.where(is_c, y[:, :self.K].argmax(-1), -1)
+    else: ids = concept_id.clone(); is_c = ids >= 0
+    if c.boundary == "threshold": st.acc = torch.where(is_c, 0.0, a)
+    return is_c, ids
+
 @patch
 @torch.no_grad()
 def step(self:CompressorLM, tok:Tensor, # (b,) the next token of each row
@@ -337,22 +454,24 @@ def step(self:CompressorLM, tok:Tensor, # (b,) the next token of each row
     p = (st.pos + 1)[:, None]                                               # (b,1)
     h = run_layers(self.lm, embed(self.lm, tok[:, None]), self.groups[0], _step_mask(st.valid["s"]), p, st.caches["s"])
     st.valid["s"] = torch.cat([st.valid["s"], torch.ones_like(p, dtype=torch.bool)], 1)
-    if concept_id is None:
-        y = self._scores(h)[:, 0]                                           # (b,K+1)
-        is_c = (y.argmax(-1) != self.K) | (st.run >= self.config.max_run)
-        ids = torch.where(is_c, y[:, :self.K].argmax(-1), -1)
-    else: ids = concept_id.clone(); is_c = ids >= 0
-    x = h
+    is_c, ids = self._step_decide(h, st, p, concept_id)
+    kf, x, new_slot = self.config.tail == "keep_firing", h, is_c[:, None]
     if is_c.any():
         xm = self.concept_emb(ids.clamp(min=0))[:, None]                    # (b,1,d)
         if len(self.groups[1]):
             xm = run_layers(self.lm, xm, self.groups[1], _step_mask(st.valid["m"]), p, st.caches["m"])
             st.valid["m"] = torch.cat([st.valid["m"], is_c[:, None]], 1)
-        x = torch.where(is_c[:, None, None], xm, h)
         st.valid["d"] &= ~(is_c[:, None] & ~st.slot)                        # a new concept ends the tail
-    hd = run_layers(self.lm, x, self.groups[2], _step_mask(st.valid["d"]), p, st.caches["d"])
-    st.valid["d"] = torch.cat([st.valid["d"], torch.ones_like(is_c[:, None])], 1)
-    st.slot = torch.cat([st.slot, is_c[:, None]], 1)
+        if kf:                                                              # two deep columns: the slot (rows that fired), then the token
+            v, one_ = st.valid["d"], torch.ones_like(new_slot)
+            mask = torch.stack([torch.cat([v, one_, ~one_], 1), torch.cat([v, new_slot, one_], 1)], 1)[:, None]   # (b,1,2,L+2)
+            hd = run_layers(self.lm, torch.cat([xm, h], 1), self.groups[2], mask, p.expand(-1, 2), st.caches["d"])[:, 1:]
+            st.valid["d"], st.slot = torch.cat([v, new_slot, one_], 1), torch.cat([st.slot, new_slot, ~one_], 1)
+        else: x = torch.where(is_c[:, None, None], xm, h)
+    if not (kf and is_c.any()):
+        hd = run_layers(self.lm, x, self.groups[2], _step_mask(st.valid["d"]), p, st.caches["d"])
+        st.valid["d"] = torch.cat([st.valid["d"], torch.ones_like(new_slot)], 1)
+        st.slot = torch.cat([st.slot, new_slot], 1)                         # (keep_firing reaches here only when no row fired)
     st.pos, st.run = p[:, 0], torch.where(is_c, 0, st.run + 1)
     st.ids.append(ids)
     for g in "md": _compact(st, g)
@@ -396,8 +515,6 @@ def decode_state(self:CompressorLM, input_ids, attention_mask, max_new_tokens:in
 # %% ../nbs/05_compressor.ipynb #19956b6f
 def _logit(p): p = min(max(p, 1e-3), 1 - 1e-3); return math.log(p / (1 - p))
 
-def _dist() -> bool: return torch.distributed.is_available() and torch.distributed.is_initialized()
-
 # %% ../nbs/05_compressor.ipynb #e419547f
 @patch
 @torch.no_grad()
@@ -418,9 +535,9 @@ def revive_codes(self:CompressorLM, counts:Tensor, # (K,) uses in the last windo
 # %% ../nbs/05_compressor.ipynb #2b79f907
 @patch
 def on_step(self:CompressorLM, step:int, metrics:dict):
-    "After each step: advance the schedules, move the NULL bias toward the target rate, snapshot (and revive) code usage."
+    "After each step: advance the schedules, move the controlled value (NULL bias, log θ or η) toward the target rate, snapshot (and revive) code usage."
     self.step_ = step
-    if "null_rate" in metrics and self.config.controller_gain:
+    if "null_rate" in metrics and self.config.controller_gain and self.config.boundary != "fixed" and not math.isnan(self.null_bias):
         rate = metrics["null_rate"]
         if _dist():                                                         # every process moves the bias alike
             r = torch.tensor([rate], device=self.concept_emb.weight.device); torch.distributed.all_reduce(r)

@@ -214,6 +214,7 @@ def middle_mask(src:Tensor, # (b,m) concept source positions, -1 = empty slot
 def deep_mask(is_concept:Tensor, # (b,t) bool
               attention_mask:Tensor|None=None, # (b,t) 1 = real token
               slot_valid:Tensor|None=None, # (b,m) False hides a slot from everyone (the `drop` control); tails still reset
+              keep_firing:bool=False, # the tail starts at the token that fired (τ(t) itself), not after it
              ) -> Tensor: # (b,1,m+t,m+t) over [concept slots; tokens]
     "Concept prefix + dynamic tail: the compressor's deep-block mask."
     b, t = is_concept.shape
@@ -224,7 +225,8 @@ def deep_mask(is_concept:Tensor, # (b,t) bool
     tau = last_concept(is_concept)                                   # (b,t)
     cc = middle_mask(src)[:, 0]                                      # (b,m,m)
     tc = (src[:, None, :] <= pos[None, :, None]) & v[:, None, :]     # (b,t,m) token t sees concepts ≤ t
-    tt = (pos[None, None, :] <= pos[None, :, None]) & (pos[None, None, :] > tau[:, :, None])  # (b,t,t) tail
+    tail = pos[None, None, :] >= tau[:, :, None] if keep_firing else pos[None, None, :] > tau[:, :, None]
+    tt = (pos[None, None, :] <= pos[None, :, None]) & tail                  # (b,t,t) tail
     if attention_mask is not None: tt = tt & attention_mask.bool()[:, None, :]
     top = torch.cat([cc, torch.zeros(b, m, t, dtype=torch.bool, device=cc.device)], 2)
     return _guard(torch.cat([top, torch.cat([tc, tt], 2)], 1)[:, None])
@@ -315,6 +317,7 @@ def deep_rule(is_concept:Tensor, # (b,t) bool
               attention_mask:Tensor|None=None, # (b,t) 1 = real token
               slot_valid:Tensor|None=None, # (b,m) False hides a slot (the `drop` control)
               keep_from:int=0, # tokens before this index are left out (prefill keeps only the last tails)
+              keep_firing:bool=False, # the tail starts at the token that fired (τ(t) itself), not after it
              ) -> Rule: # over [m concept slots; tokens keep_from..t-1]
     "`deep_mask` as a rule: each query block reads the concepts before it and its own tails, never the whole past."
     b, t = is_concept.shape
@@ -324,7 +327,8 @@ def deep_rule(is_concept:Tensor, # (b,t) bool
     tau = last_concept(is_concept)                                          # (b,t)
     real = torch.ones_like(is_concept) if attention_mask is None else attention_mask.bool()
     upto = is_concept.long().cumsum(1).amax(0).tolist()                     # slots with source <= p, most over the batch
-    tau_lo = tau.amin(0)                                                    # (t,) earliest tail start over the batch
+    first = tau if keep_firing else tau + 1                                 # (b,t) first token of each tail
+    first_lo = first.amin(0)                                                # (t,) earliest tail start over the batch
     def mod(bi, h, q, k):
         qs, ks = q < m, k < m
         qp, kp = (q - m + keep_from).clamp(0, t - 1), (k - m + keep_from).clamp(0, t - 1)
@@ -332,12 +336,12 @@ def deep_rule(is_concept:Tensor, # (b,t) bool
         sk, vk = src[bi, kc], v[bi, kc]
         return ((qs & ks & vk & v[bi, qc] & (sk <= src[bi, qc]))
                 | (~qs & ks & vk & (sk <= qp))
-                | (~qs & ~ks & (kp <= qp) & (kp > tau[bi, qp]) & real[bi, kp]))
+                | (~qs & ~ks & (kp <= qp) & (kp >= first[bi, qp]) & real[bi, kp]))
     def spans(q0, q1):
         out = [(0, min(q1, m))] if q0 < m else []
         if q1 > m:
             pa, pb = max(q0, m) - m + keep_from, q1 - 1 - m + keep_from        # token queries pa..pb
-            lo = max(int(tau_lo[pa:pb + 1].min()) + 1, keep_from)
+            lo = max(int(first_lo[pa:pb + 1].min()), keep_from)
             out += [(0, upto[pb]), (m + lo - keep_from, q1)]
         return out
     return Rule("deep", b, m + t - keep_from, mod, spans, device=dev)

@@ -75,6 +75,7 @@ COMMANDS = {
     "results/cauchy/summary-600.csv": "python tools/nbtest.py --flags long --path nbs/07_cauchy.ipynb --no-sync-check",
     "results/compressor/": "make study-compressor",
     "results/compressor/steps-600/": "make study-compressor-600",
+    "results/compressor/variants/": "make study-compressor-variants",
     "results/compressor/bench.csv": "make bench-compressor",
     "results/pooler/gen_speed-cpu-conceptlab-tiny.csv": "OMP_NUM_THREADS=2 python tools/pooler_speed.py --shape conceptlab-tiny --tokens 4096",
     "results/long-context/cpu-conceptlab-tiny.csv": "make bench-long",

@@ -21,11 +21,15 @@ from ..compressor import CompressorLM, concept_figure
 from .core import RunSpec, train_specs, save_table, read_rows, append_row
 
 # %% auto #0
-__all__ = ['CompressorStudy', 'study_runs', 'heldout_decisions', 'prefill_flop_ratio', 'plot_pareto', 'compressor_study',
-           'prefill_seconds', 'decode_run', 'prefill_row', 'decode_row', 'bench_prefill', 'bench_decode',
-           'compressor_bench', 'plot_ratios', 'plot_scaling', 'bench_figure', 'compressor_benchmarks']
+__all__ = ['VARIANTS', 'CompressorStudy', 'study_runs', 'heldout_decisions', 'prefill_flop_ratio', 'plot_pareto', 'plot_variants',
+           'compressor_study', 'prefill_seconds', 'decode_run', 'prefill_row', 'decode_row', 'bench_prefill',
+           'bench_decode', 'compressor_bench', 'plot_ratios', 'plot_scaling', 'bench_figure', 'compressor_benchmarks']
 
 # %% ../../nbs/22_study_compressor.ipynb #742ed592
+VARIANTS = ((), (("tail", "keep_firing"),), (("boundary", "threshold"), ("tail", "keep_firing")),
+            (("boundary", "fixed"), ("tail", "keep_firing")), (("boundary", "entropy"), ("tail", "keep_firing")),
+            (("preset", "seed_v2"),))
+
 @dataclass
 class CompressorStudy:
     "What the compressor study trains and scores."
@@ -33,6 +37,7 @@ class CompressorStudy:
     data:str = "shakespeare"
     Rs:tuple = (2, 4, 8) # target tokens per concept
     splits:tuple = ((2, 4, 2), (3, 2, 3)) # (shallow, middle, deep)
+    variants:tuple = ((),) # method options per run, each a tuple of (field, value) pairs; () = the defaults
     steps:int = 300; batch_size:int = 8; seq_len:int = 256; lr:float = 1e-3; lora_lr:float = 5e-4
     anneal_steps:int = 150
     eval_batches:int = 16 # held-out batches of batch_size x seq_len scored per row
@@ -41,22 +46,31 @@ class CompressorStudy:
         if not self.Rs or any(not r > 1 for r in self.Rs): raise ValueError(f"Rs={self.Rs}: tokens per concept must be > 1")
         for f in ("steps", "batch_size", "seq_len", "anneal_steps", "eval_batches"):
             if not isinstance(getattr(self, f), int) or getattr(self, f) < 1: raise ValueError(f"{f}={getattr(self, f)!r} must be an int >= 1")
+        self.variants = tuple(tuple(tuple(kv) for kv in v) for v in self.variants)
+        for v in self.variants:
+            if not all(len(kv) == 2 and isinstance(kv[0], str) for kv in v) or {"R", "split"} & {k for k, _ in v}:
+                raise ValueError(f"variants: {v!r} must be (field, value) pairs of the compressor's options other than R and split")
     @classmethod
     def tiny(cls): return cls(base="tiny-random", Rs=(2,), splits=((1, 3, 1),), steps=2, batch_size=2, seq_len=32,
                               anneal_steps=1, eval_batches=1, data_n=4)
 
 # %% ../../nbs/22_study_compressor.ipynb #60c19473
-def _run_name(R, split) -> str:
-    "The study-table name of the compressor run at `R` and `split`."
-    return f"compressor R={R:g} split={'-'.join(map(str, split))}"
+def _run_name(R, split, variant=()) -> str:
+    "The study-table name of the compressor run at `R`, `split` and the variant's options."
+    return " ".join([f"compressor R={R:g} split={'-'.join(map(str, split))}"] + [f"{k}={v}" for k, v in variant])
+
+def _folder(R, split, variant=()) -> str:
+    "The run folder of the compressor run at `R`, `split` and the variant's options."
+    return "-".join([f"R{R:g}", "-".join(map(str, split))] + [f"{v}" for _, v in variant])
 
 # %% ../../nbs/22_study_compressor.ipynb #2309da0f
 def _study_specs(cfg:CompressorStudy) -> list:
     "The LoRA baseline and every compressor of the sweep, as `RunSpec`s in training order."
     kw = dict(seq_len=cfg.seq_len, batch_size=cfg.batch_size, ckpt_every=100, eval_batches=4, data_n=cfg.data_n)
     specs = [RunSpec("lora baseline", "lora", cfg.base, cfg.data, cfg.steps, dict(r=16), kw | dict(lr=cfg.lora_lr), folder="lora")]
-    specs += [RunSpec(_run_name(R, split), "compressor", cfg.base, cfg.data, cfg.steps, dict(R=R, split=list(split), anneal_steps=cfg.anneal_steps),
-                      kw | dict(lr=cfg.lr), folder=f"R{R:g}-{'-'.join(map(str, split))}") for split in cfg.splits for R in cfg.Rs]
+    specs += [RunSpec(_run_name(R, split, v), "compressor", cfg.base, cfg.data, cfg.steps,
+                      dict(R=R, split=list(split), anneal_steps=cfg.anneal_steps) | dict(v), kw | dict(lr=cfg.lr), folder=_folder(R, split, v))
+              for split in cfg.splits for R in cfg.Rs for v in cfg.variants]
     return specs
 
 # %% ../../nbs/22_study_compressor.ipynb #a3f3d38d
@@ -100,6 +114,24 @@ def plot_pareto(table:pd.DataFrame, ax=None):
     ax.legend(fontsize=8); ax.set_title("compressor: NLL vs compute", fontsize=9)
     return ax
 
+# %% ../../nbs/22_study_compressor.ipynb #f2b52b06
+def plot_variants(table:pd.DataFrame):
+    "Held-out NLL per compressor run (base and LoRA dashed), and its ΔNLL under the placeholder and drop controls."
+    t = table[table.model.str.startswith("compressor")].iloc[::-1]
+    labels = [m.replace("compressor ", "") for m in t.model]
+    fig, (a, b) = plt.subplots(1, 2, figsize=(12, 0.45 * len(t) + 1.6), sharey=True)
+    a.barh(labels, t.nll, color="C0")
+    lo = min(t.nll.min(), table.nll.min())
+    for name, ls in (("base", ":"), ("lora baseline", "--")):
+        if name in set(table.model): a.axvline(float(table.set_index("model").loc[name, "nll"]), color="gray", ls=ls, label=name)
+    a.set_xlim(lo - 0.1, t.nll.max() + 0.05); a.set_xlabel("held-out NLL (nats/token)"); a.legend(fontsize=7)
+    y = range(len(t))
+    b.barh([i + 0.2 for i in y], t.dnll_placeholder, height=0.4, label="placeholder (slots blanked)", color="C1")
+    b.barh([i - 0.2 for i in y], t.dnll_drop, height=0.4, label="drop (concepts removed)", color="C2")
+    b.axvline(0, color="k", lw=0.8); b.set_xlabel("ΔNLL under the control (> 0: the concepts carry something)"); b.legend(fontsize=7)
+    fig.suptitle("compressor variants at one budget", fontsize=10); fig.tight_layout()
+    return fig
+
 # %% ../../nbs/22_study_compressor.ipynb #2131eb43
 def _train_speed(run) -> float:
     "Training tokens/s of a run at its last measurement (NaN when it logged none)."
@@ -119,7 +151,8 @@ def _score_runs(cfg:CompressorStudy, runs:dict, base, tok, blocks:Tensor, # (n,t
         row = evaluate(model, tok, cfg.data, name=name, **ev)
         if isinstance(model, CompressorLM):
             row |= heldout_decisions(model, blocks, cfg.batch_size, cfg.eval_batches)
-            row |= dict(R_target=model.config.R, split="-".join(map(str, model.config.split)),
+            row |= dict(R_target=model.config.R, split="-".join(map(str, model.config.split)), boundary=model.config.boundary,
+                        tail=model.config.tail, preset=model.config.preset or "",
                         prefill_flop_ceiling=prefill_flop_ratio(model.config.split, row["tokens_per_concept"], 1024))
         if name != "base": row["train_tok_s_ratio"] = _train_speed(runs[name]) / lora_speed
         done[name] = row
@@ -140,9 +173,12 @@ def compressor_study(cfg:CompressorStudy|None=None, out:Path|str|None=None, # re
     lora_nll = table.set_index("model").loc["lora baseline", "nll"]
     table["nll_vs_lora"] = table["nll"] / lora_nll - 1
     save_table(table, out, "summary")
-    main = runs[_run_name(cfg.Rs[len(cfg.Rs) // 2], cfg.splits[0])].model
+    comp = table[table.model.str.startswith("compressor")]
+    main = runs[_run_name(cfg.Rs[len(cfg.Rs) // 2], cfg.splits[0], cfg.variants[0]) if len(cfg.variants) == 1
+                else comp.loc[comp.nll.idxmin(), "model"]].model                 # a variant study shows its best run's concepts
     text = tok.decode(blocks[0, :cfg.seq_len].tolist())
     figs = dict(pareto=plot_pareto(table), concepts=concept_figure(main, tok, text))
+    if len(cfg.variants) > 1: figs["variants"] = plot_variants(table)
     for k, f in figs.items():
         f = getattr(f, "figure", f); f.savefig(out/f"{k}.png", dpi=110, bbox_inches="tight"); plt.close(f)
     return table
