@@ -15,7 +15,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: bench-long bench-long-qwen leaderboard install lab test train pretrain export-tiny readme study-pooler study-compressor study-compressor-600 study-compressor-variants bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
+.PHONY: bench-long bench-long-qwen leaderboard install lab test train pretrain export-tiny readme study-pooler study-pooler-variants study-compressor study-compressor-600 study-compressor-variants bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
 
 install:
 ifeq ($(INSTALL),1)
@@ -52,6 +52,11 @@ export-tiny:
 # the pooler study (≈1 h on 2 CPU cores): results/pooler/ (tables, plots, study.json); resumes when re-run
 study-pooler: install
 	$(PYTHON) -m conceptlab.studies pooler
+
+# the seed's pooler options at W = 4: contiguous positions and the whole body as the pooler, beside the LoRA baseline
+# and the pause control (≈40 min on 2 CPU cores): results/pooler/variants/
+study-pooler-variants: install
+	$(PYTHON) -m conceptlab.studies pooler-variants
 
 # the compressor study (≈25 min on 2 CPU cores): results/compressor/ (summary.csv, rows.jsonl, plots); resumes when re-run
 study-compressor: install

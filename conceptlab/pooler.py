@@ -17,12 +17,13 @@ from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .eval import control_concepts
 
 # %% auto #0
-__all__ = ['MARKERS', 'POOLINGS', 'PoolerConfig', 'EmbedPooler', 'PoolLayout', 'pool_layout', 'marker_ids', 'compress_trace',
-           'PoolerOutput', 'PoolerLM', 'plot_pooled']
+__all__ = ['MARKERS', 'POOLINGS', 'POSITIONS', 'PoolerConfig', 'EmbedPooler', 'PoolLayout', 'pool_layout', 'marker_ids',
+           'compress_trace', 'PoolerOutput', 'PoolerLM', 'plot_pooled']
 
 # %% ../nbs/04_pooler.ipynb #41089c73
 MARKERS = ("<|vision_start|>", "<|fim_pad|>", "<|vision_end|>", "<think>", "</think>")
 POOLINGS = ("mean", "last", "attention")
+POSITIONS = ("gaps", "contiguous")
 
 class PoolerConfig(MethodConfig):
     "The pooler method: window, online rule, pooling model and what trains."
@@ -38,10 +39,12 @@ class PoolerConfig(MethodConfig):
                  span:str="think", # think: pool inside <think>…</think>; think+answer: continue into the answer
                  max_windows:int=0, # pool at most this many windows per trace (0: no limit) — the seed's progressive form
                  base_lora_r:int=0, # LoRA on the base too (0: base fully frozen, the seed's setting)
+                 positions:str="gaps", # gaps: a slot at its window's last position, text keeps its own; contiguous: the seed's layout
+                 pooler:str="layers", # layers: the pooler copies the base's first `pooler_layers`; full: the whole base body (seed)
                  **kw):
         self.window, self.n_new, self.pooling, self.pooler_layers = window, n_new, pooling, pooler_layers
         self.lora_r, self.train_embeddings, self.content, self.span = lora_r, train_embeddings, content, span
-        self.max_windows, self.base_lora_r = max_windows, base_lora_r
+        self.max_windows, self.base_lora_r, self.positions, self.pooler = max_windows, base_lora_r, positions, pooler
         super().__init__(base=base, **kw)
 
 # %% ../nbs/04_pooler.ipynb #84b6b50d
@@ -54,6 +57,8 @@ def validate(self:PoolerConfig):
     if self.pooling not in POOLINGS: raise ValueError(f"pooling={self.pooling!r}: use one of {POOLINGS}")
     if self.content not in ("pooled", "pause"): raise ValueError(f"content={self.content!r}: use 'pooled' or 'pause'")
     if self.span not in ("think", "think+answer"): raise ValueError(f"span={self.span!r}: use 'think' or 'think+answer'")
+    if self.positions not in POSITIONS: raise ValueError(f"positions={self.positions!r}: use one of {POSITIONS}")
+    if self.pooler not in ("layers", "full"): raise ValueError(f"pooler={self.pooler!r}: use 'layers' (the first pooler_layers of the base) or 'full' (all of them)")
 
 # %% ../nbs/04_pooler.ipynb #2ffc6814
 class EmbedPooler(nn.Module):
@@ -145,7 +150,7 @@ def marker_ids(tok) -> dict:
 
 # %% ../nbs/04_pooler.ipynb #13e31f40
 def compress_trace(ids:list[int]|Tensor, # one tokenised trace with a <think> span
-                   tok, W:int, n_new:int=1, windows:int|None=None, span:str="think") -> dict:
+                   tok, W:int, n_new:int=1, windows:int|None=None, span:str="think", positions:str="gaps") -> dict:
     "The seed's tensors for one trace with its first `windows` windows pooled (None: as generation ends)."
     if W < 1: raise ValueError(f"window W={W} must be >= 1")
     mk = marker_ids(tok); x = torch.as_tensor(ids)[None]
@@ -160,9 +165,10 @@ def compress_trace(ids:list[int]|Tensor, # one tokenised trace with a <think> sp
     mpos = ([r0] + [r0 + (i+1)*W - 1 for i in range(K)] + [r0 + K*W - 1]) if K else []
     comp = torch.tensor(head_ + mid + tail)
     labels = comp.clone(); labels[len(head_):len(head_) + len(mid)] = -100
-    pos = torch.tensor(list(range(r0)) + mpos + list(range(r0 + K*W, len(o))))
+    gaps = torch.tensor(list(range(r0)) + mpos + list(range(r0 + K*W, len(o))))       # a text entry's index in the original trace
+    pos = torch.arange(len(comp)) if positions == "contiguous" else gaps               # contiguous: the seed's inputs_embeds layout
     return dict(original_tokens=o, replaced_original_tokens=rep, compressed_input_ids=comp, labels=labels,
-                position_ids=pos, windows=o[r0:r0 + K*W].view(K, W), n_windows=K)
+                position_ids=pos, text_index=gaps, windows=o[r0:r0 + K*W].view(K, W), n_windows=K)
 
 # %% ../nbs/04_pooler.ipynb #3b0e7a2d
 @dataclass
@@ -180,6 +186,7 @@ class PoolerLM(MethodModel):
         # a tokenizer without the markers (SmolLM2, Llama) gets them as new special tokens whose rows train (`grow_tokens`)
         if self.tokenizer is not None: self.tokenizer, self.grown = grow_tokens(base_model, self.tokenizer, list(MARKERS))
         self.mk = marker_ids(self.tokenizer) if self.tokenizer is not None else None
+        if c.pooler == "full": c.pooler_layers = n_layers(base_model)      # the seed's pooler: the whole body, LoRA on every layer
         if c.pooler_layers > n_layers(base_model):
             raise ValueError(f"pooler_layers={c.pooler_layers} > the base's {n_layers(base_model)} layers: use at most {n_layers(base_model)}")
         self.lm = add_lora(base_model, r=c.base_lora_r) if c.base_lora_r else base_model.requires_grad_(False)
@@ -237,8 +244,21 @@ def _extras(self:PoolerLM, input_ids, lay:PoolLayout, slots:Tensor # (b,K,d) the
     cpos, _ = tail_copies(lay.K, lay.r0, W, self.config.n_new, torch.ones_like(input_ids, dtype=torch.bool))
     cp = embed(self.lm, input_ids.gather(1, cpos.clamp(max=input_ids.shape[1] - 1))).to(slots.dtype)   # (b,K*(n_new-1),d)
     ex = torch.cat([mk[0].expand(b, 1, d), slots, mk[1].expand(b, K, d), cp], 1)     # (b,E,d)
+    if self.config.positions == "contiguous":                                        # vs at r0, slot i at r0+1+i, state s's vend at r0+s+1,
+        i, C = torch.arange(K, device=slots.device), self.config.n_new - 1           # its re-read tail right after it
+        cps = (lay.r0[:, None, None] + (i + 1)[None, :, None] + 2 + torch.arange(C, device=slots.device)[None, None, :]).flatten(1)
+        return ex, torch.cat([lay.r0[:, None], lay.r0[:, None] + 1 + i, lay.r0[:, None] + 2 + i, cps], 1)
     pos = torch.cat([lay.r0[:, None], start + W - 1, start + W - 1, cpos], 1)        # (b,E)
     return ex, pos
+
+# %% ../nbs/04_pooler.ipynb #23f8ec22
+@patch
+def text_positions(self:PoolerLM, lay:PoolLayout, t:int) -> Tensor: # (b,t)
+    "RoPE position of each text token in the state that reads it: its own index (gaps), or its place in the compressed sequence (contiguous)."
+    p = torch.arange(t, device=lay.r0.device).expand(len(lay.r0), t)
+    if self.config.positions == "gaps": return p
+    s = lay.state                                                                    # windows pooled when the token is read
+    return torch.where(s > 0, p - s * lay.W + s + 2, p)                             # W tokens became 1 slot; + vstart and vend
 
 # %% ../nbs/04_pooler.ipynb #b3275576
 @patch
@@ -249,7 +269,7 @@ def _read(self:PoolerLM, input_ids, attention_mask, lay:PoolLayout, slots:Tensor
     b, t = input_ids.shape
     ex, epos = self._extras(input_ids, lay, slots)
     h = torch.cat([embed(self.lm, input_ids).to(ex.dtype), ex], 1)                     # (b,t+E,d)
-    pos = torch.cat([torch.arange(t, device=input_ids.device).expand(b, t), epos], 1)   # (b,t+E)
+    pos = torch.cat([self.text_positions(lay, t), epos], 1)                          # (b,t+E)
     mask = pooled_rule(lay.state, lay.win, lay.K, lay.r0, attention_mask, valid, lay.W, self.config.n_new)
     return head(self.lm, run_layers(self.lm, h, range(n_layers(self.lm)), mask, pos)[:, :t])
 
@@ -312,6 +332,14 @@ class _Row:
         self.end = next((p for p in range(self.r0, len(ids)) if self._ends(ids[p])), None) if self.r0 is not None else None
         self.k, self.slots, self.done = 0, [], False
     def _ends(self, i): return i == self.mk["end_think"] if self.cfg.span == "think" else i in self.mk["stops"]
+    def position(self, e) -> int:
+        "RoPE position of entry `e` read now (entries keep their index in the original trace; contiguous maps it)."
+        kind, v, p = e
+        if self.cfg.positions == "gaps" or self.r0 is None: return p
+        W, r0 = self.cfg.window, self.r0
+        if kind == "s": return r0 + 1 + v
+        if kind == "ve": return r0 + 1 + (p - r0 + 1) // W                       # after k windows: r0 + k + 1
+        return p - self.k * W + self.k + 2 if kind == "t" and self.k and p >= r0 + self.k * W else p
     def add(self, i:int) -> tuple:
         "Append a generated token; returns its entry `(kind, value, position)`."
         self.text.append(i); p = len(self.text) - 1
@@ -358,7 +386,7 @@ def _embed_entries(self:PoolerLM, rows, chunks) -> tuple[Tensor, Tensor, Tensor]
         if txt: emb[r, [j for j, _ in txt]] = embed(self.lm, torch.tensor([i for _, i in txt], device=dev)).float()
         for j, e in enumerate(ch):
             if e[0] != "t": emb[r, o + j] = mk[0] if e[0] == "vs" else mk[1] if e[0] == "ve" else rows[r].slots[e[1]].float()
-            pos[r, o + j] = e[2]; valid[r, o + j] = True
+            pos[r, o + j] = rows[r].position(e); valid[r, o + j] = True
     return emb, pos, valid
 
 # %% ../nbs/04_pooler.ipynb #98caa2bc

@@ -44,6 +44,9 @@ def bench_planner(out:Path|str|None=None, **kw) -> pd.DataFrame:
 STUDIES = {
     "pooler": Study(pooler_study, "the pooler study (about 1 h on 2 CPU cores): results/pooler/",
                     lambda: PoolerStudy(gsm_steps=200, adapted_r=16)),
+    "pooler-variants": Study(pooler_study, "the seed's pooler options at W = 4 (contiguous positions, the whole body as pooler) beside the baseline and the pause control: results/pooler/variants/",
+                             lambda: PoolerStudy(windows=(4,), variants=((("positions", "contiguous"),), (("pooler", "full"),))),
+                             dict(out=RESULTS/"pooler"/"variants", run_root=RUNS/"pooler-variants")),
     "compressor": Study(compressor_study, "the compressor sweep (about 25 min): results/compressor/", CompressorStudy, show=_table),
     "compressor-600": Study(compressor_study, "R = 4 with twice the budget (600 steps, noise annealed over 300): results/compressor/steps-600/",
                             lambda: CompressorStudy(Rs=(4,), steps=600, anneal_steps=300),

@@ -15,7 +15,7 @@ from ..base import lm_loss, load_base
 from ..data import data_rows, load_data, format_prompt, format_example, arith_examples
 from ..eval import answer_accuracy, CONTROLS
 from ..train import train
-from ..paths import RESULTS, RUNS
+from ..paths import RESULTS, RUNS, ROOT
 from ..pooler import PoolerLM, plot_pooled
 from .core import RunSpec, train_specs, save_table, write_study_json, read_rows, append_row
 from fastcore.basics import patch
@@ -87,12 +87,15 @@ class PoolerStudy:
     pause_window:int = 4  # W of the pause control
     base_lora_r:int = 0  # 0: the base frozen (seed); > 0: LoRA on the base too, for pooler and pause alike
     adapted_r:int = 0  # > 0: also the pooler and the pause control at `pause_window` with LoRA of this rank on the base
+    variants:tuple = ()  # more pooler runs at `pause_window`, each a tuple of (field, value) pairs, e.g. (("positions", "contiguous"),)
     steps:int = 400; batch_size:int = 16; seq_len:int = 96; lr:float = 1e-3
     n_eval:int = 1000  # held-out problems scored per row
     max_new_tokens:int = 80
     gsm_steps:int = 0  # > 0: also train the baseline and the pooler (W=4) on gsm_symbolic and score them
     gsm_n:int = 200; gsm_seq_len:int = 448; gsm_batch_size:int = 8
-    memo_traces:int = 4; memo_steps:int = 150  # the seed's "sad story": a handful of traces, many epochs
+    memo_data:str = "json:data/examples/memo_sentences.jsonl,test_frac=0"  # the seed's check: sentences the base cannot already write
+    memo_traces:int = 3; memo_steps:int = 90  # the seed's "sad story": 3 sentences, 90 epochs (one batch of all of them per step)
+    memo_seq_len:int = 128  # room for one sentence in its chat frame
     probe_train:int = 600; probe_test:int = 200
     speed_tokens:int = 1536; speed_uncached:int = 256
     def __post_init__(self):
@@ -103,6 +106,10 @@ class PoolerStudy:
         if "arith" not in self.data and "gsm" not in self.data: raise ValueError(f"data={self.data!r}: the study needs a reasoning task with answers (arith, gsm)")
         # the pause control, probe, memorisation and speed are all read against the pooler at the same W
         if self.pause_window not in self.windows: raise ValueError(f"pause_window={self.pause_window} must be one of windows={self.windows}")
+        self.variants = tuple(tuple(tuple(kv) for kv in v) for v in self.variants)
+        for v in self.variants:
+            if not v or not all(len(kv) == 2 and isinstance(kv[0], str) for kv in v) or {"window", "content"} & {k for k, _ in v}:
+                raise ValueError(f"variants: {v!r} must be (field, value) pairs of the pooler's options other than window and content")
 
 # %% ../../nbs/21_study_pooler.ipynb #b07e0da1
 @patch(cls_method=True)
@@ -140,21 +147,35 @@ def _study_row(name:str, model, tok, examples:list, rows:dict, cfg:PoolerStudy, 
     return r
 
 # %% ../../nbs/21_study_pooler.ipynb #83d141c4
-def memorisation_check(cfg:PoolerStudy, run_root:Path, progress:bool=False) -> dict:
-    "Seed S1's lesson as a measurement: train the pooler on a few traces for many epochs, then regenerate them greedily."
-    r = train("pooler", cfg.base, cfg.data, cfg.memo_steps, run_root/"memo", resume=True, packed=False, data_n=cfg.memo_traces,
-              batch_size=cfg.memo_traces, seq_len=cfg.seq_len, lr=cfg.lr, progress=progress, ckpt_every=max(cfg.memo_steps, 1),
-              method_cfg=dict(window=cfg.pause_window, n_new=cfg.n_new, base_lora_r=cfg.base_lora_r))
-    exs, tok = load_data(cfg.data, "train", n=cfg.memo_traces, seed=0).examples, r.tokenizer   # the traces train() saw
-    out, exact, match = [], [], []
+def _rooted(spec:str) -> str:
+    "A `json:` spec whose relative path is read from the project root (the study may run from `nbs/`)."
+    if not spec.startswith("json:"): return spec
+    path, *rest = spec[5:].split(",")
+    return ",".join([f"json:{path if Path(path).is_absolute() else ROOT/path}"] + rest)
+
+def _greedy_match(model, tok, exs) -> tuple[list, list, list]:
+    "Greedy completion of each example's prompt against its reasoning and answer: exact (bool), token match, samples."
+    exact, match, out = [], [], []
     for e in exs:
-        p = tok(format_prompt(e), return_tensors="pt", add_special_tokens=False).input_ids.to(r.model.device)
+        p = tok(format_prompt(e), return_tensors="pt", add_special_tokens=False).input_ids.to(model.device)
         want = tok(format_example(e), add_special_tokens=False).input_ids[p.shape[1]:]
-        got = r.model.generate(p, max_new_tokens=len(want), eos_token_id=[])[0, p.shape[1]:].tolist()
+        with torch.no_grad(): got = model.generate(p, max_new_tokens=len(want), eos_token_id=[], pad_token_id=0, do_sample=False)[0, p.shape[1]:].tolist()
         exact.append(got == want); match.append(float(np.mean([a == b for a, b in zip(got, want)])))
         out.append(dict(target=tok.decode(want), generated=tok.decode(got)))
-    return dict(traces=len(exs), steps=cfg.memo_steps, final_loss=r.metrics[-1]["loss"], exact=float(np.mean(exact)),
-                token_match=float(np.mean(match)), samples=out)
+    return exact, match, out
+
+def memorisation_check(cfg:PoolerStudy, run_root:Path, progress:bool=False) -> dict:
+    "Seed S1's lesson as a measurement: train the pooler on a few sentences the frozen base cannot write, for many epochs, then regenerate them greedily."
+    data = _rooted(cfg.memo_data)
+    r = train("pooler", cfg.base, data, cfg.memo_steps, run_root/"memo", resume=True, packed=False, data_n=cfg.memo_traces,
+              batch_size=cfg.memo_traces, seq_len=cfg.memo_seq_len, lr=cfg.lr, progress=progress, ckpt_every=max(cfg.memo_steps, 1),
+              method_cfg=dict(window=cfg.pause_window, n_new=cfg.n_new, base_lora_r=cfg.base_lora_r))
+    exs = load_data(data, "train", n=cfg.memo_traces, seed=0).examples       # the sentences train() saw
+    base, btok = load_base(cfg.base)
+    b_exact, b_match, _ = _greedy_match(base, btok, exs)                       # the frozen base on its own: it must not already write them
+    exact, match, out = _greedy_match(r.model, r.tokenizer, exs)
+    return dict(data=cfg.memo_data, traces=len(exs), steps=cfg.memo_steps, final_loss=r.metrics[-1]["loss"], exact=float(np.mean(exact)),
+                token_match=float(np.mean(match)), base_exact=float(np.mean(b_exact)), base_token_match=float(np.mean(b_match)), samples=out)
 
 # %% ../../nbs/21_study_pooler.ipynb #1a0745d7
 def plot_accuracy_context(table:pd.DataFrame, # study rows: model, cot, answer_acc/lo/hi, peak_kv
@@ -190,6 +211,9 @@ def _study_specs(cfg:PoolerStudy) -> list:
     specs = [spec("lora baseline", "lora", "lora", dict(r=16))]
     specs += [spec(f"pooler W={W}", f"pooler-W{W}", "pooler", pk | dict(window=W)) for W in cfg.windows]
     specs.append(spec(f"pause W={cfg.pause_window}", f"pause-W{cfg.pause_window}", "pooler", pk | dict(window=cfg.pause_window, content="pause")))
+    specs += [spec(" ".join([f"pooler W={cfg.pause_window}"] + [f"{k}={v}" for k, v in var]),
+                   "-".join([f"pooler-W{cfg.pause_window}"] + [f"{k}-{v}" for k, v in var]), "pooler", pk | dict(window=cfg.pause_window) | dict(var))
+              for var in cfg.variants]
     if cfg.adapted_r:
         a, W = pk | dict(base_lora_r=cfg.adapted_r, window=cfg.pause_window), cfg.pause_window
         specs.append(spec(f"pooler W={W} + base LoRA", f"pooler-W{W}-baselora", "pooler", a))
