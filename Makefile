@@ -67,7 +67,8 @@ study-compressor-600: install
 	$(PYTHON) -m conceptlab.studies compressor-600
 
 # the seed's boundary rules (null / threshold / fixed / entropy), the keep_firing tail and the seed_v2 preset at R = 4,
-# split 3-2-3, beside the LoRA baseline with all four controls (≈30 min on 2 CPU cores): results/compressor/variants/
+# split 3-2-3, and keep_firing with one shallow layer (split 1-5-2), beside the LoRA baseline with all four controls
+# (≈35 min on 2 CPU cores): results/compressor/variants/
 study-compressor-variants: install
 	$(PYTHON) -m conceptlab.studies compressor-variants
 

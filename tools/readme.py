@@ -71,7 +71,6 @@ COMMANDS = {
     "results/monitor/": "make train METHOD=compressor DATA=shakespeare STEPS=200 RUN=monitor-demo",
     "results/pooler/": "make study-pooler",
     "results/pooler/variants/": "make study-pooler-variants",
-    "results/pooler/memorisation.json": "python tools/nbtest.py --flags slow --path nbs/21_study_pooler.ipynb --no-sync-check",
     "results/cauchy/summary.csv": "python tools/nbtest.py --flags slow --path nbs/07_cauchy.ipynb",
     "results/cauchy/train_speed.csv": "OMP_NUM_THREADS=2 python tools/cauchy_speed.py",
     "results/cauchy/summary-600.csv": "python tools/nbtest.py --flags long --path nbs/07_cauchy.ipynb --no-sync-check",

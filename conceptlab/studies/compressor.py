@@ -28,7 +28,7 @@ __all__ = ['VARIANTS', 'CompressorStudy', 'study_runs', 'heldout_decisions', 'pr
 # %% ../../nbs/22_study_compressor.ipynb #742ed592
 VARIANTS = ((), (("tail", "keep_firing"),), (("boundary", "threshold"), ("tail", "keep_firing")),
             (("boundary", "fixed"), ("tail", "keep_firing")), (("boundary", "entropy"), ("tail", "keep_firing")),
-            (("preset", "seed_v2"),))
+            (("preset", "seed_v2"),), (("split", (1, 5, 2)), ("tail", "keep_firing")))
 
 @dataclass
 class CompressorStudy:
@@ -48,8 +48,8 @@ class CompressorStudy:
             if not isinstance(getattr(self, f), int) or getattr(self, f) < 1: raise ValueError(f"{f}={getattr(self, f)!r} must be an int >= 1")
         self.variants = tuple(tuple(tuple(kv) for kv in v) for v in self.variants)
         for v in self.variants:
-            if not all(len(kv) == 2 and isinstance(kv[0], str) for kv in v) or {"R", "split"} & {k for k, _ in v}:
-                raise ValueError(f"variants: {v!r} must be (field, value) pairs of the compressor's options other than R and split")
+            if not all(len(kv) == 2 and isinstance(kv[0], str) for kv in v) or "R" in {k for k, _ in v}:
+                raise ValueError(f"variants: {v!r} must be (field, value) pairs of the compressor's options other than R (a split replaces the sweep's)")
     @classmethod
     def tiny(cls): return cls(base="tiny-random", Rs=(2,), splits=((1, 3, 1),), steps=2, batch_size=2, seq_len=32,
                               anneal_steps=1, eval_batches=1, data_n=4)
@@ -68,10 +68,14 @@ def _study_specs(cfg:CompressorStudy) -> list:
     "The LoRA baseline and every compressor of the sweep, as `RunSpec`s in training order."
     kw = dict(seq_len=cfg.seq_len, batch_size=cfg.batch_size, ckpt_every=100, eval_batches=4, data_n=cfg.data_n)
     specs = [RunSpec("lora baseline", "lora", cfg.base, cfg.data, cfg.steps, dict(r=16), kw | dict(lr=cfg.lora_lr), folder="lora")]
-    specs += [RunSpec(_run_name(R, split, v), "compressor", cfg.base, cfg.data, cfg.steps,
-                      dict(R=R, split=list(split), anneal_steps=cfg.anneal_steps) | dict(v), kw | dict(lr=cfg.lr), folder=_folder(R, split, v))
-              for split in cfg.splits for R in cfg.Rs for v in cfg.variants]
-    return specs
+    for split in cfg.splits:
+        for R in cfg.Rs:
+            for v in cfg.variants:
+                sp, rest = tuple(dict(v).get("split", split)), tuple((k, x) for k, x in v if k != "split")   # a variant's own split wins
+                specs.append(RunSpec(_run_name(R, sp, rest), "compressor", cfg.base, cfg.data, cfg.steps,
+                                     dict(R=R, split=list(sp), anneal_steps=cfg.anneal_steps) | dict(rest), kw | dict(lr=cfg.lr), folder=_folder(R, sp, rest)))
+    names = [s.name for s in specs]
+    return [s for i, s in enumerate(specs) if s.name not in names[:i]]          # a variant's split may repeat a sweep run: train it once
 
 # %% ../../nbs/22_study_compressor.ipynb #a3f3d38d
 def study_runs(cfg:CompressorStudy, run_root:Path, progress:bool=True) -> dict:

@@ -96,6 +96,7 @@ class PoolerStudy:
     memo_data:str = "json:data/examples/memo_sentences.jsonl,test_frac=0"  # the seed's check: sentences the base cannot already write
     memo_traces:int = 3; memo_steps:int = 90  # the seed's "sad story": 3 sentences, 90 epochs (one batch of all of them per step)
     memo_seq_len:int = 128  # room for one sentence in its chat frame
+    memo_base_lora_r:int = 16  # LoRA on the base in the check (a frozen base cannot learn new sentences at all), and the same LoRA without pooling as the reference
     probe_train:int = 600; probe_test:int = 200
     speed_tokens:int = 1536; speed_uncached:int = 256
     def __post_init__(self):
@@ -165,17 +166,24 @@ def _greedy_match(model, tok, exs) -> tuple[list, list, list]:
     return exact, match, out
 
 def memorisation_check(cfg:PoolerStudy, run_root:Path, progress:bool=False) -> dict:
-    "Seed S1's lesson as a measurement: train the pooler on a few sentences the frozen base cannot write, for many epochs, then regenerate them greedily."
-    data = _rooted(cfg.memo_data)
-    r = train("pooler", cfg.base, data, cfg.memo_steps, run_root/"memo", resume=True, packed=False, data_n=cfg.memo_traces,
-              batch_size=cfg.memo_traces, seq_len=cfg.memo_seq_len, lr=cfg.lr, progress=progress, ckpt_every=max(cfg.memo_steps, 1),
-              method_cfg=dict(window=cfg.pause_window, n_new=cfg.n_new, base_lora_r=cfg.base_lora_r))
+    "Seed S1's lesson as a measurement: a few sentences the base cannot write, many epochs, then greedy regeneration with pooling, against the same training without it."
+    data, r_ = _rooted(cfg.memo_data), cfg.memo_base_lora_r
+    kw = dict(resume=True, packed=False, data_n=cfg.memo_traces, batch_size=cfg.memo_traces, seq_len=cfg.memo_seq_len, lr=cfg.lr,
+              progress=progress, ckpt_every=max(cfg.memo_steps, 1))
+    r = train("pooler", cfg.base, data, cfg.memo_steps, run_root/f"memo-r{r_}", **kw,
+              method_cfg=dict(window=cfg.pause_window, n_new=cfg.n_new, base_lora_r=r_))
     exs = load_data(data, "train", n=cfg.memo_traces, seed=0).examples       # the sentences train() saw
     base, btok = load_base(cfg.base)
-    b_exact, b_match, _ = _greedy_match(base, btok, exs)                       # the frozen base on its own: it must not already write them
+    b_exact, b_match, _ = _greedy_match(base, btok, exs)                       # the base on its own: it must not already write them
     exact, match, out = _greedy_match(r.model, r.tokenizer, exs)
-    return dict(data=cfg.memo_data, traces=len(exs), steps=cfg.memo_steps, final_loss=r.metrics[-1]["loss"], exact=float(np.mean(exact)),
-                token_match=float(np.mean(match)), base_exact=float(np.mean(b_exact)), base_token_match=float(np.mean(b_match)), samples=out)
+    res = dict(data=cfg.memo_data, traces=len(exs), steps=cfg.memo_steps, base_lora_r=r_, final_loss=r.metrics[-1]["loss"],
+               exact=float(np.mean(exact)), token_match=float(np.mean(match)), base_exact=float(np.mean(b_exact)),
+               base_token_match=float(np.mean(b_match)), samples=out)
+    if r_:                                                                      # the same adapter and budget with no pooling
+        lr_ = train("lora", cfg.base, data, cfg.memo_steps, run_root/f"memo-lora-r{r_}", **kw, method_cfg=dict(r=r_))
+        l_exact, l_match, _ = _greedy_match(lr_.model, lr_.tokenizer, exs)
+        res |= dict(lora_final_loss=lr_.metrics[-1]["loss"], lora_exact=float(np.mean(l_exact)), lora_token_match=float(np.mean(l_match)))
+    return res
 
 # %% ../../nbs/21_study_pooler.ipynb #1a0745d7
 def plot_accuracy_context(table:pd.DataFrame, # study rows: model, cot, answer_acc/lo/hi, peak_kv
