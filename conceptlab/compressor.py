@@ -254,8 +254,8 @@ def _decide(self:CompressorLM, h, am, pos, concept_ids=None, noise=None) -> Deci
     g = (noise if noise is not None else gumbel_noise(lg)) if noisy else None
     y = lg + self.noise_scale * g if noisy else lg
     given = None if concept_ids is None else torch.where(real, concept_ids, -1) >= 0
-    acc = None
-    if c.boundary == "threshold": is_c, natural, acc = threshold_scan(self._score(h), math.exp(self.null_bias), c.max_run, real, given)
+    acc, s = None, self._score(h) if c.boundary == "threshold" else None
+    if c.boundary == "threshold": is_c, natural, acc = threshold_scan(s, math.exp(self.null_bias), c.max_run, real, given)
     else:
         natural = self._natural(h, y, real, pos)
         is_c = natural if c.boundary == "fixed" else force_runs(natural, c.max_run, pos, real)
@@ -263,7 +263,7 @@ def _decide(self:CompressorLM, h, am, pos, concept_ids=None, noise=None) -> Deci
     else: ids = torch.where(is_c, y[..., :K].argmax(-1), -1)                # a forced concept takes its best id
     if not (noisy and torch.is_grad_enabled()): return Decisions(is_c, ids, natural=natural, acc=acc)
     e, _ = gumbel_st(lg, self.tau, self.noise_scale, noise=g, hard_index=torch.where(is_c, ids, K))
-    gate = fire_gate(self._score(h), is_c, real, math.exp(self.null_bias)) if c.boundary == "threshold" else None
+    gate = fire_gate(s, is_c, real, math.exp(self.null_bias)) if s is not None else None
     return Decisions(is_c, ids, e, natural, e_soft=((y / self.tau).softmax(-1)), acc=acc, gate=gate)
 
 # %% ../nbs/05_compressor.ipynb #bfe87947

@@ -18,7 +18,7 @@ from ..monitor import code_usage, null_runs
 from ..paths import RESULTS, RUNS
 from ..bench import timeit, shaped_model, prefill_flops, pinned_compressor, bench_train_step, _ids
 from ..compressor import CompressorLM, concept_figure
-from .core import RunSpec, train_specs, save_table, read_rows, append_row
+from .core import RunSpec, train_specs, save_table, read_rows, append_row, option_variants
 
 # %% auto #0
 __all__ = ['VARIANTS', 'CompressorStudy', 'study_runs', 'heldout_decisions', 'prefill_flop_ratio', 'plot_pareto', 'plot_variants',
@@ -46,10 +46,7 @@ class CompressorStudy:
         if not self.Rs or any(not r > 1 for r in self.Rs): raise ValueError(f"Rs={self.Rs}: tokens per concept must be > 1")
         for f in ("steps", "batch_size", "seq_len", "anneal_steps", "eval_batches"):
             if not isinstance(getattr(self, f), int) or getattr(self, f) < 1: raise ValueError(f"{f}={getattr(self, f)!r} must be an int >= 1")
-        self.variants = tuple(tuple(tuple(kv) for kv in v) for v in self.variants)
-        for v in self.variants:
-            if not all(len(kv) == 2 and isinstance(kv[0], str) for kv in v) or "R" in {k for k, _ in v}:
-                raise ValueError(f"variants: {v!r} must be (field, value) pairs of the compressor's options other than R (a split replaces the sweep's)")
+        self.variants = option_variants(self.variants, {"R"}, "the compressor's options other than R (a split replaces the sweep's)")
     @classmethod
     def tiny(cls): return cls(base="tiny-random", Rs=(2,), splits=((1, 3, 1),), steps=2, batch_size=2, seq_len=32,
                               anneal_steps=1, eval_batches=1, data_n=4)

@@ -12,7 +12,8 @@ from ..train import train
 from ..bench import device_name
 
 # %% auto #0
-__all__ = ['FLOAT_FORMAT', 'RunSpec', 'train_specs', 'save_table', 'study_command', 'write_study_json', 'read_rows', 'append_row']
+__all__ = ['FLOAT_FORMAT', 'RunSpec', 'option_variants', 'train_specs', 'save_table', 'study_command', 'write_study_json',
+           'read_rows', 'append_row']
 
 # %% ../../nbs/20_study_core.ipynb #a2e55a68
 @dataclass
@@ -31,6 +32,19 @@ class RunSpec:
         if {"progress", "resume"} & set(self.train_kw):
             raise ValueError(f"train_kw={self.train_kw}: progress and resume are set by `train_specs`")
         self.folder = self.folder or self.name
+
+# %% ../../nbs/20_study_core.ipynb #ebfec307
+def option_variants(variants, # runs beside the sweep's, each a sequence of (field, value) pairs of the method's options
+                    reserved:set, # fields a variant may not set
+                    what:str, # what the pairs may be, for the error: "the pooler's options other than window and content"
+                    empty:bool=True, # whether () (the defaults) is a variant
+                   ) -> tuple:
+    "A study's variants as tuples of (field, value) pairs (lists from a YAML file or `--set` become tuples), each checked."
+    out = tuple(tuple(tuple(kv) for kv in v) for v in variants)
+    for v in out:
+        if (not v and not empty) or not all(len(kv) == 2 and isinstance(kv[0], str) for kv in v) or reserved & {k for k, _ in v}:
+            raise ValueError(f"variants: {v!r} must be (field, value) pairs of {what}")
+    return out
 
 # %% ../../nbs/20_study_core.ipynb #57da4470
 def train_specs(specs:list, # `RunSpec`s, trained in this order

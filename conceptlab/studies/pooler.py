@@ -17,7 +17,7 @@ from ..eval import answer_accuracy, CONTROLS
 from ..train import train
 from ..paths import RESULTS, RUNS, ROOT
 from ..pooler import PoolerLM, plot_pooled
-from .core import RunSpec, train_specs, save_table, write_study_json, read_rows, append_row
+from .core import RunSpec, train_specs, save_table, write_study_json, read_rows, append_row, option_variants
 from fastcore.basics import patch
 
 # %% auto #0
@@ -107,10 +107,7 @@ class PoolerStudy:
         if "arith" not in self.data and "gsm" not in self.data: raise ValueError(f"data={self.data!r}: the study needs a reasoning task with answers (arith, gsm)")
         # the pause control, probe, memorisation and speed are all read against the pooler at the same W
         if self.pause_window not in self.windows: raise ValueError(f"pause_window={self.pause_window} must be one of windows={self.windows}")
-        self.variants = tuple(tuple(tuple(kv) for kv in v) for v in self.variants)
-        for v in self.variants:
-            if not v or not all(len(kv) == 2 and isinstance(kv[0], str) for kv in v) or {"window", "content"} & {k for k, _ in v}:
-                raise ValueError(f"variants: {v!r} must be (field, value) pairs of the pooler's options other than window and content")
+        self.variants = option_variants(self.variants, {"window", "content"}, "the pooler's options other than window and content", empty=False)
 
 # %% ../../nbs/21_study_pooler.ipynb #b07e0da1
 @patch(cls_method=True)
