@@ -15,7 +15,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: bench-long bench-long-qwen leaderboard install lab test train pretrain export-tiny readme study-pooler study-pooler-variants study-compressor study-compressor-600 study-compressor-variants bench-compressor study-registers bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
+.PHONY: bench-long bench-long-qwen leaderboard install lab test train pretrain export-tiny readme study-pooler study-pooler-variants study-compressor study-compressor-600 study-compressor-variants bench-compressor study-registers study-registers-variants bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines
 
 install:
 ifeq ($(INSTALL),1)
@@ -92,6 +92,11 @@ leaderboard: install
 # the registers study (every mode on conceptlab-tiny, autoencoder grid): results/registers/; resumes when re-run
 study-registers: install
 	$(PYTHON) -m conceptlab.studies registers
+
+# the seed's attention schemes, k from 8 to 128 and discrete concepts, each at the LoRA budget
+# (about 50 min on 2 CPU cores): results/registers/variants/; resumes when re-run
+study-registers-variants: install
+	$(PYTHON) -m conceptlab.studies registers-variants
 
 # attending k concepts vs full self-attention, T = 1k..16k (CPU, tiny shape): results/registers/bench.csv + bench.png
 bench-registers: install

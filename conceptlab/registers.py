@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 from torch import Tensor
 from fastcore.basics import patch
 from .base import (lm_loss, positions_from_mask, cache_bytes, load_base, add_lora, decoder, embed, run_layers, head, new_cache, gather_cache, hf_rules,
-                             free_rows, add_concept_vocab, LORA_TARGETS)
+                             gumbel_st, free_rows, add_concept_vocab, LORA_TARGETS)
 from .masks import (registers_mask, autoencoder_mask, memory_mask, causal_mask, plot_mask, FULL, CAUSAL, registers_rule, causal_rule)
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .eval import control_concepts
@@ -29,8 +29,10 @@ class RegistersConfig(MethodConfig):
     model_type = "conceptlab-registers"
     def __init__(self, base:str="tiny-random", mode:str="registers", k:int=4, segment:int=64, r:int=16,
                  alpha:float|None=None, register_attention:str=FULL, decoder_lora:bool=False, grow:bool=False,
-                 rows:list|None=None, layout:str="suffix", **kw):
+                 rows:list|None=None, layout:str="suffix", discrete:bool=False, codes:int=1024, tau:float=1.0, noise:float=1.0,
+                 diversity:float=1.0, **kw):
         self.mode, self.k, self.segment, self.r, self.alpha, self.layout = mode, k, segment, r, alpha, layout
+        self.discrete, self.codes, self.tau, self.noise, self.diversity = discrete, codes, tau, noise, diversity
         self.register_attention, self.decoder_lora, self.grow, self.rows = register_attention, decoder_lora, grow, rows
         super().__init__(base=base, **kw)
     @property
@@ -52,6 +54,14 @@ def validate(self:RegistersConfig):
     if not isinstance(self.r, int) or self.r < 1: raise ValueError(f"r={self.r}: the LoRA rank must be an int >= 1")
     if self.layout not in LAYOUTS: raise ValueError(f"layout={self.layout!r}: use one of {LAYOUTS}")
     if self.register_attention not in (FULL, CAUSAL): raise ValueError(f"register_attention={self.register_attention!r}: use 'full' or 'causal'")
+    if not isinstance(self.discrete, bool): raise ValueError(f"discrete={self.discrete!r}: use True or False")
+    if self.discrete and self.mode == "registers":
+        raise ValueError("discrete=True needs mode='autoencoder' or 'memory': prepended registers read no text, "
+                         "so a discrete register would be one fixed token")
+    if not isinstance(self.codes, int) or self.codes < 2: raise ValueError(f"codes={self.codes}: the codebook needs an int >= 2 entries")
+    if not self.tau > 0: raise ValueError(f"tau={self.tau}: the Gumbel-softmax temperature must be > 0")
+    if not self.noise >= 0: raise ValueError(f"noise={self.noise}: the Gumbel noise scale must be >= 0")
+    if not self.diversity >= 0: raise ValueError(f"diversity={self.diversity}: the codebook diversity weight must be >= 0")
 
 # %% ../nbs/08_registers.ipynb #232d2cac
 @register_method("registers")
@@ -69,6 +79,7 @@ class RegistersLM(MethodModel):
         ids = self.vocab.all_ids
         self.register_buffer("concept_ids", ids, persistent=False)
         self.concept_emb = nn.Parameter(self.lm.get_input_embeddings().weight.data[ids].clone())
+        if c.discrete: self._setup_codes()
     @property
     def k(self) -> int: return self.config.k
     @property
@@ -189,6 +200,12 @@ def encode(self:RegistersLM, xs:Tensor, # (n,L) segments
     h = hx.new_zeros(n, L + k, hx.shape[-1])
     h[:, lay["xidx"]] = hx; h[:, lay["cidx"]] = self._rows("mem")[None].expand(n, -1, -1).to(hx.dtype)
     pos = torch.arange(L + k, device=xs.device).expand(n, -1)
+    if self.config.discrete:                                     # the reader gets codebook vectors only (`_quantise`)
+        e, _ = self._quantise(self._layers(h, causal_rule(L + k, n, device=xs.device), pos)[:, lay["cidx"]])
+        if corrupt not in (None, "drop"):
+            e = control_concepts(e, torch.ones(n, k, dtype=torch.bool, device=e.device), corrupt, perm, table=self.codebook,
+                                 generator=generator or torch.Generator().manual_seed(0))[0]
+        return self._code_cache(e, lay["cidx"])
     cache = new_cache(self.lm)
     self._layers(h, causal_rule(L + k, n, device=xs.device), pos, cache)
     cache = gather_cache(cache, lay["cidx"].expand(n, -1))
@@ -291,6 +308,49 @@ def reconstruct(self:RegistersLM, input_ids:Tensor, # (b,t) text to compress and
         out.append(torch.stack(ys, 1).reshape(b, -1))
     return torch.cat(out, 1)
 
+# %% ../nbs/08_registers.ipynb #5907dc6a
+@patch
+def _setup_codes(self:RegistersLM):
+    "The codebook `(codes, d)` and the linear head that scores it, started from `codes` text tokens (seeded): their input embeddings and their LM-head rows."
+    c, E = self.config, self.lm.get_input_embeddings().weight.data
+    text = torch.zeros(E.shape[0], dtype=torch.bool); text[:len(self.tokenizer)] = True; text[self.concept_ids] = False
+    rows, g = text.nonzero()[:, 0], torch.Generator().manual_seed(0)
+    pick = (rows[torch.randperm(len(rows), generator=g)[:c.codes]] if c.codes <= len(rows)
+            else rows[torch.randint(len(rows), (c.codes,), generator=g)])
+    self.codebook = nn.Parameter(E[pick].clone())
+    self.code_head = nn.Linear(E.shape[1], c.codes).to(E.device)
+    with torch.no_grad():                                        # at the start the head is the base's next-token head over these tokens
+        self.code_head.weight.copy_(self.lm.get_output_embeddings().weight.data[pick]); self.code_head.bias.zero_()
+
+# %% ../nbs/08_registers.ipynb #f05ab67e
+@patch
+def _quantise(self:RegistersLM, h:Tensor, # (...,d) states at the concept slots after the last layer (before the final norm)
+             ) -> tuple[Tensor, Tensor]: # the codebook vectors the reader gets (...,d), their ids (...)
+    "Discrete concepts: final norm, linear head over the codebook, plain Gumbel-softmax straight-through (argmax in eval, no draw)."
+    c = self.config
+    lg = self.code_head(decoder(self.lm).norm(h).to(self.code_head.weight.dtype))
+    noisy = self.training and c.noise > 0
+    e, _ = gumbel_st(lg, c.tau, c.noise if noisy else 0.0, noise=None if noisy else torch.zeros_like(lg))
+    ids = e.detach().argmax(-1)
+    if isinstance(getattr(self, "_code_log", None), list): self._code_log.append((ids, (lg / c.tau).softmax(-1).reshape(-1, c.codes)))
+    return (e @ self.codebook.to(e.dtype)).to(h.dtype), ids
+
+@patch
+def _written(self:RegistersLM, h:Tensor) -> Tensor:
+    "The memory as the next segment reads it: the written states, or (discrete) their codebook vectors."
+    return self._quantise(h)[0] if self.config.discrete else h
+
+# %% ../nbs/08_registers.ipynb #f831a987
+@patch
+def _code_cache(self:RegistersLM, e:Tensor, # (n,k,d) discrete concepts as the decoder reads them
+                pos:Tensor): # (k,) their positions (the concept slots')
+    "The decoder's KV of k codebook vectors: run through the decoder (LoRA only with `decoder_lora`), causal among themselves."
+    n, k, _ = e.shape
+    cache = new_cache(self.lm)
+    with lora_disabled(self.lm, not self.config.decoder_lora):
+        self._layers(e, causal_rule(k, n, device=e.device), pos.expand(n, -1), cache)
+    return cache
+
 # %% ../nbs/08_registers.ipynb #22334116
 @patch
 def _corrupt_memory(self:RegistersLM, mem:Tensor, # (b,k,d) the memory a segment reads
@@ -298,7 +358,8 @@ def _corrupt_memory(self:RegistersLM, mem:Tensor, # (b,k,d) the memory a segment
                     perm:Tensor|None=None) -> Tensor: # (b,) "shuffle": the row each row reads the memory of (default the previous row)
     "A control on the memory a segment reads, through `control_concepts` (continuous: no table); `drop` is a mask, applied in `_memory_segment`."
     if kind in (None, "drop"): return mem
-    return control_concepts(mem, torch.ones(mem.shape[:2], dtype=torch.bool, device=mem.device), kind, perm, generator=generator)[0]
+    return control_concepts(mem, torch.ones(mem.shape[:2], dtype=torch.bool, device=mem.device), kind, perm,
+                            table=self.codebook if self.config.discrete else None, generator=generator)[0]
 
 # %% ../nbs/08_registers.ipynb #1e2ec722
 @patch
@@ -311,7 +372,7 @@ def _memory_segment(self:RegistersLM, mem:Tensor, xs:Tensor, write:bool, hide_me
     mask = memory_mask(k, n, b).to(xs.device)[..., :tt, :tt]
     if hide_memory: mask = mask.clone(); mask[:, :, k:, :k] = False
     h = self._layers(h, mask, torch.arange(tt, device=xs.device).expand(b, -1))
-    return self._head(h[:, k:k + n]), (h[:, k + n:] if write else None)
+    return self._head(h[:, k:k + n]), (self._written(h[:, k + n:]) if write else None)
 
 # %% ../nbs/08_registers.ipynb #58beb6e2
 @patch
@@ -337,10 +398,27 @@ def forward(self:RegistersLM, input_ids:Tensor, attention_mask:Tensor|None=None,
     "One entry for the three modes and the controls; the LM loss on `labels`."
     self._check_ids(input_ids)
     am = attention_mask if attention_mask is not None else torch.ones_like(input_ids)
-    c, mets = self.config, {}
+    c = self.config
     g = torch.Generator().manual_seed(0) if corrupt == "random" else None   # controls on a fixed generator
     if corrupt is not None and not self.supports_controls:
         raise ValueError("mode='registers' has no per-text concepts to corrupt: controls apply to 'autoencoder' and 'memory'")
+    self._code_log = [] if c.discrete else None                             # `_quantise` logs the codes chosen in this pass
+    try: logits, mets = self._mode_forward(input_ids, am, corrupt, g, shuffle_perm)
+    finally: codes, self._code_log = self._code_log, None
+    loss = lm_loss(logits, labels) if labels is not None else None
+    if codes:                                                               # discrete: how much of the codebook is used
+        p = torch.cat([p for _, p in codes])                                # (slots, codes): each slot's code distribution
+        ent = lambda q: -(q * q.clamp(min=1e-12).log()).sum(-1)
+        H_avg, H_slot = ent(p.mean(0)), ent(p).mean()                        # entropy of the average; average entropy of a slot
+        mets |= dict(codes_used=torch.tensor(len(torch.cat([i.reshape(-1) for i, _ in codes]).unique()) / c.codes),
+                     code_perplexity=H_avg.exp(), code_mi=H_avg - H_slot)
+        if loss is not None and c.diversity: loss = loss - c.diversity * (H_avg - H_slot) / math.log(c.codes)
+    return MethodOutput(loss=loss, logits=logits, metrics={k: v.detach() for k, v in mets.items()})
+
+@patch
+def _mode_forward(self:RegistersLM, input_ids, am, corrupt, g, shuffle_perm) -> tuple[Tensor, dict]:
+    "The logits of this mode (under a control) and its metrics."
+    c, mets = self.config, {}
     if c.mode == "registers": logits, _ = self._registers_forward(input_ids, am)
     elif c.mode == "autoencoder":
         logits, D = self._autoencoder_forward(input_ids, corrupt, g, shuffle_perm)
@@ -348,8 +426,7 @@ def forward(self:RegistersLM, input_ids:Tensor, attention_mask:Tensor|None=None,
         mets["recon_tf_acc"] = ((D.argmax(-1) == input_ids) & ok)[:, 1:].sum() / ok[:, 1:].sum().clamp(min=1)
     else: logits = self._memory_forward(input_ids, corrupt, g, shuffle_perm)
     if c.mode != "registers": mets["compression_ratio"] = torch.tensor(c.segment / c.k)
-    loss = lm_loss(logits, labels) if labels is not None else None
-    return MethodOutput(loss=loss, logits=logits, metrics={k: v.detach() for k, v in mets.items()})
+    return logits, mets
 
 # %% ../nbs/08_registers.ipynb #bba2a9dc
 @patch
@@ -423,13 +500,30 @@ def concept_table(self:RegistersLM, tok, text:str) -> list[dict]|None:
         reads = ("its own k slots (the decoder rebuilds it from them)" if c.mode == "autoencoder"
                  else "the initial memory" if i == 0 else f"the memory segment {i - 1} wrote")
         rows.append(dict(segment=i, tokens=f"{s0}–{s0 + len(seg) - 1}", text=tok.decode(seg)[:60], slots=c.k, reads=reads))
+    if c.discrete:                                               # the codebook entries each segment becomes (memory: writes; the last writes none)
+        for r_, cs in zip(rows, self.codes_of(torch.tensor([ids], device=self.concept_ids.device)) + [None]): r_["codes"] = cs
     return rows
+
+@patch
+@torch.no_grad()
+def codes_of(self:RegistersLM, input_ids:Tensor # (1,t) one text
+            ) -> list[list[int]]: # per segment, its k codebook ids (memory: per segment that writes)
+    "Discrete concepts: the codebook entries a text's segments become (eval: the argmax)."
+    if not self.config.discrete: raise ValueError("codes_of needs discrete=True: this model's concepts are continuous")
+    if input_ids.shape[0] != 1: raise ValueError(f"codes_of reads one text, got a batch of {input_ids.shape[0]}")
+    was, self._code_log = self.training, []
+    self.eval()
+    try:
+        (self._autoencoder_forward if self.config.mode == "autoencoder" else self._memory_forward)(input_ids)
+        return [row.tolist() for ids_, _ in self._code_log for row in ids_]
+    finally: self._code_log = None; self.train(was)
 
 # %% ../nbs/08_registers.ipynb #62393bce
 @patch
 def grad_groups(self:RegistersLM) -> dict:
     "Parameter groups for `conceptlab.monitor.grad_norms`: the concept rows and the LoRA."
-    return {"concept_rows": lambda n: n == "concept_emb", "lora": lambda n: "lora_" in n}
+    return {"concept_rows": lambda n: n == "concept_emb", "lora": lambda n: "lora_" in n,
+            "codebook": lambda n: n == "codebook" or n.startswith("code_head.")}
 
 # %% ../nbs/08_registers.ipynb #77f83fb9
 @patch
@@ -475,8 +569,7 @@ def _feed(self:RegistersLM, st:dict, xs:Tensor) -> Tensor:
         past = st["cache"].get_seq_length()
         w = self._rows("mem")[None].expand(b, -1, -1).to(h.dtype)
         mask = after_cache(b, k, past, xs.device)                  # m_new reads the whole segment, causally itself
-        st["mem"] = self._layers(w, mask,
-                                 (past + torch.arange(k, device=xs.device)).expand(b, -1), st["cache"])
+        st["mem"] = self._written(self._layers(w, mask, (past + torch.arange(k, device=xs.device)).expand(b, -1), st["cache"]))
         st["cache"], st["n"] = None, 0
     return self._head(h[:, -1])
 

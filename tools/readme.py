@@ -86,6 +86,7 @@ COMMANDS = {
     "results/compressor/train_speed.csv": "make bench-compressor",
     "results/registers/": "make study-registers",
     "results/registers/bench.csv": "make bench-registers",
+    "results/registers/variants/": "make study-registers-variants",
     "results/leaderboard/": "make leaderboard",
     "results/planner/": "make study-planner",
     "results/planner/bench.csv": "make bench-planner",

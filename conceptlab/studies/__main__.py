@@ -14,7 +14,7 @@ from .core import save_table
 from .pooler import pooler_study, PoolerStudy
 from .compressor import compressor_study, CompressorStudy, compressor_benchmarks, VARIANTS
 from .planner import planner_study, PlannerStudy, planner_bench
-from .registers import registers_study, RegistersStudy, registers_bench
+from .registers import registers_study, RegistersStudy, registers_bench, registers_variants, RegistersVariants
 from .leaderboard import leaderboard, Leaderboard, LEADERBOARD_COLUMNS
 
 # %% auto #0
@@ -71,6 +71,8 @@ STUDIES = {
                            dict(out=RESULTS/"planner"/"lines", run_root=RUNS/"planner-study-lines", parts=("ae",), only={"ae k=8", "ae k=4", "ae k=2"}),
                            _tables),
     "registers": Study(registers_study, "every registers mode, the autoencoder grid: results/registers/", RegistersStudy, show=_tables),
+    "registers-variants": Study(registers_variants, "the seed's attention schemes, k from 8 to 128 and discrete concepts at the LoRA budget (about 50 min): results/registers/variants/",
+                                RegistersVariants, show=_tables),
     "leaderboard": Study(leaderboard, "every method on one base, data mix and budget (about 1 h on 2 CPU cores; --set budget=20 on a GPU): results/leaderboard/",
                          Leaderboard, show=lambda t: print(t[list(LEADERBOARD_COLUMNS)].to_string())),
     "bench-registers": Study(registers_bench, "k concepts vs full attention, T = 1k..16k: results/registers/bench.csv", show=_table),

@@ -21,12 +21,13 @@ from ..train import build_method
 from ..paths import RESULTS, RUNS
 from ..bench import interleaved, peak_memory, device_name, _ids
 from ..registers import RegistersLM
-from .core import RunSpec, train_specs, save_table, write_study_json
+from .core import RunSpec, train_specs, save_table, write_study_json, option_variants
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['captured', 'sink_stats', 'context_nll', 'recon_stats', 'RegistersStudy', 'study_figure', 'registers_study',
-           'load_study', 'registers_bench_figure', 'registers_bench']
+__all__ = ['VARIANTS', 'captured', 'sink_stats', 'context_nll', 'recon_stats', 'RegistersStudy', 'study_figure',
+           'registers_study', 'load_study', 'scheme', 'RegistersVariants', 'plot_register_variants',
+           'registers_variants', 'registers_bench_figure', 'registers_bench']
 
 # %% ../../nbs/24_study_registers.ipynb #5fb620c4
 @contextmanager
@@ -241,6 +242,96 @@ def load_study(out:Path|str|None=None, run_root:Path|str|None=None) -> tuple[dic
         f = run_root/n_/"metrics.jsonl"
         if f.exists(): curves[n_] = pd.DataFrame([json.loads(l) for l in f.read_text().splitlines() if l.strip()])[["step", "recon_tf_acc"]]
     return t, curves
+
+# %% ../../nbs/24_study_registers.ipynb #dfd340ed
+VARIANTS = (   # (name, options): the study's default runs
+    ("registers k=8", (("mode", "registers"), ("k", 8))),
+    ("registers k=16", (("mode", "registers"), ("k", 16))),
+    ("registers k=16 causal", (("mode", "registers"), ("k", 16), ("register_attention", "causal"))),
+    ("registers k=128", (("mode", "registers"), ("k", 128))),
+    ("memory L=64 k=16", (("mode", "memory"), ("k", 16), ("segment", 64))),
+    ("memory L=64 k=16 discrete", (("mode", "memory"), ("k", 16), ("segment", 64), ("discrete", True))),
+    ("autoencoder L=64 k=16 discrete", (("mode", "autoencoder"), ("k", 16), ("segment", 64), ("layout", "interleaved"), ("discrete", True))),
+    ("autoencoder L=64 k=16 discrete LoRA decoder", (("mode", "autoencoder"), ("k", 16), ("segment", 64), ("layout", "interleaved"),
+                                                      ("discrete", True), ("decoder_lora", True))),
+    ("autoencoder L=256 k=64", (("mode", "autoencoder"), ("k", 64), ("segment", 256), ("layout", "interleaved"))),
+)
+
+def scheme(opts:dict) -> str:
+    "How a variant's concepts attend, in words."
+    mode = opts.get("mode", "registers")
+    if mode == "registers":
+        return f"registers seen by every token, {opts.get('register_attention', 'full')} among themselves"
+    if mode == "memory": return "memory: written after a segment (reads its text), read by the next"
+    return f"autoencoder: encoder reads the segment, decoder reads the concepts only ({opts.get('layout', 'suffix')})"
+
+@dataclass
+class RegistersVariants:
+    "What `registers_variants` trains: each variant and the LoRA baseline at one budget."
+    base:str = "conceptlab-tiny"
+    data:str = "shakespeare"
+    steps:int = 300 # every run, the LoRA baseline's budget
+    batch_size:int = 8
+    seq_len:int = 256
+    lr:float = 2e-4 # LoRA, registers and memory runs
+    ae_lr:float = 2e-3 # autoencoder runs (as in `RegistersStudy`)
+    variants:tuple = VARIANTS # (name, ((field, value), ...)) each
+    eval_batches:int = 8
+    def __post_init__(self):
+        names = [v[0] for v in self.variants]
+        if len(set(names)) < len(names) or {"base", "lora"} & set(names):
+            raise ValueError(f"variants: names must be unique and not 'base' or 'lora', got {names}")
+        opts = option_variants([v[1] for v in self.variants], set(), "the registers method's options")
+        self.variants = tuple((n_, o) for n_, o in zip(names, opts))
+        for n_, o in self.variants:
+            if dict(o).get("segment", 64) > self.seq_len and dict(o).get("mode") != "registers":
+                raise ValueError(f"variant {n_!r}: segment={dict(o)['segment']} is longer than seq_len={self.seq_len}")
+
+# %% ../../nbs/24_study_registers.ipynb #b4e27586
+def plot_register_variants(summary:pd.DataFrame, recon:pd.DataFrame):
+    "Left: held-out NLL of each run vs the LoRA baseline (the autoencoder's is its reconstruction NLL); right: reconstruction accuracy of the autoencoders with the 50 % greedy target."
+    fig, axs = plt.subplots(1, 2, figsize=(15, 4.5), gridspec_kw=dict(width_ratios=(3, 2)))
+    lm = summary[~summary.index.str.startswith("autoencoder")]
+    rel = lm.nll / summary.loc["lora", "nll"] - 1
+    axs[0].barh(range(len(rel)), rel * 100, color=["C7" if i in ("base", "lora") else "C0" for i in rel.index])
+    axs[0].set_yticks(range(len(rel)), rel.index, fontsize=8); axs[0].invert_yaxis(); axs[0].axvline(0, color="k", lw=0.8)
+    axs[0].set_xlabel("held-out NLL vs LoRA (%)"); axs[0].set_title("language-model runs at one budget")
+    if len(recon):
+        y = np.arange(len(recon))
+        axs[1].barh(y - 0.2, recon.tf_acc, 0.4, label="teacher-forced"); axs[1].barh(y + 0.2, recon.greedy_acc, 0.4, label="greedy")
+        axs[1].set_yticks(y, [f"{i} ({c:g}x)" for i, c in zip(recon.index, recon.compression)], fontsize=8); axs[1].invert_yaxis()
+        axs[1].axvline(0.5, color="r", ls="--", lw=0.8, label="target: 50 % greedy at 4x"); axs[1].set_xlim(0, 1)
+        axs[1].set_xlabel("token accuracy"); axs[1].set_title("autoencoders: reconstruction"); axs[1].legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+# %% ../../nbs/24_study_registers.ipynb #4d60effc
+def registers_variants(cfg:RegistersVariants|None=None, out:Path|str|None=None, run_root:Path|str|None=None,
+                       progress:bool=True) -> dict[str, pd.DataFrame]:
+    "Train and measure the base, the LoRA baseline and every variant; writes `summary.csv`, `recon.csv`, `study.json`, `variants.png`."
+    cfg = cfg or RegistersVariants()
+    out, run_root = Path(out or RESULTS/"registers"/"variants"), Path(run_root or RUNS/"registers-variants")
+    base, tok = load_base(cfg.base)
+    blocks = data_blocks(cfg.data, tok, "test", cfg.seq_len)
+    run, ev = partial(_run, cfg, run_root, progress), partial(_ev, cfg)
+    lora, r = run("lora", "lora", cfg.lr, cfg.steps)
+    rows = [ev(base, tok, "base") | dict(scheme="the base, no concepts"),
+            ev(lora, tok, "lora") | dict(train_s=r.metrics[-1]["elapsed"], scheme="LoRA baseline, no concepts")]
+    recon = []
+    for name, opts in cfg.variants:
+        o = dict(opts); ae = o.get("mode") == "autoencoder"
+        m, r = run(name, "registers", cfg.ae_lr if ae else cfg.lr, cfg.steps, **o)
+        rows.append(ev(m, m.tokenizer, name) | dict(train_s=r.metrics[-1]["elapsed"], scheme=scheme(o), k=m.k,
+                                                    discrete=bool(m.config.discrete), codes_used=r.metrics[-1].get("codes_used", np.nan)))
+        if ae: recon.append(dict(run=name) | recon_stats(m, blocks, cfg.batch_size, max(1, cfg.eval_batches // 2)))
+    cols = ["train_s", "scheme", "k", "discrete", "codes_used"]
+    summary = eval_table(rows).assign(**{c: [r_.get(c, np.nan) for r_ in rows] for c in cols})
+    recon = pd.DataFrame(recon, columns=["run", "segment", "k", "compression", "tf_acc", "greedy_acc", "exact_segments"]).set_index("run")
+    out.mkdir(parents=True, exist_ok=True)
+    for n_, t in dict(summary=summary, recon=recon).items(): save_table(t, out, n_)
+    write_study_json(out, cfg)
+    plot_register_variants(summary, recon).savefig(out/"variants.png", dpi=110, bbox_inches="tight")
+    return dict(summary=summary, recon=recon)
 
 # %% ../../nbs/24_study_registers.ipynb #2010cd86
 def registers_bench_figure(df:pd.DataFrame):
