@@ -94,7 +94,7 @@ study-registers: install
 	$(PYTHON) -m conceptlab.studies registers
 
 # the seed's attention schemes, k from 8 to 128 and discrete concepts, each at the LoRA budget
-# (about 50 min on 2 CPU cores): results/registers/variants/; resumes when re-run
+# (about 65 min on 2 CPU cores): results/registers/variants/; resumes when re-run
 study-registers-variants: install
 	$(PYTHON) -m conceptlab.studies registers-variants
 

@@ -71,7 +71,7 @@ STUDIES = {
                            dict(out=RESULTS/"planner"/"lines", run_root=RUNS/"planner-study-lines", parts=("ae",), only={"ae k=8", "ae k=4", "ae k=2"}),
                            _tables),
     "registers": Study(registers_study, "every registers mode, the autoencoder grid: results/registers/", RegistersStudy, show=_tables),
-    "registers-variants": Study(registers_variants, "the seed's attention schemes, k from 8 to 128 and discrete concepts at the LoRA budget (about 50 min): results/registers/variants/",
+    "registers-variants": Study(registers_variants, "the seed's attention schemes, k from 8 to 128 and discrete concepts at the LoRA budget (about 65 min): results/registers/variants/",
                                 RegistersVariants, show=_tables),
     "leaderboard": Study(leaderboard, "every method on one base, data mix and budget (about 1 h on 2 CPU cores; --set budget=20 on a GPU): results/leaderboard/",
                          Leaderboard, show=lambda t: print(t[list(LEADERBOARD_COLUMNS)].to_string())),
