@@ -203,8 +203,7 @@ def encode(self:RegistersLM, xs:Tensor, # (n,L) segments
     if self.config.discrete:                                     # the reader gets codebook vectors only (`_quantise`)
         e, _ = self._quantise(self._layers(h, causal_rule(L + k, n, device=xs.device), pos)[:, lay["cidx"]])
         if corrupt not in (None, "drop"):
-            e = control_concepts(e, torch.ones(n, k, dtype=torch.bool, device=e.device), corrupt, perm, table=self.codebook,
-                                 generator=generator or torch.Generator().manual_seed(0))[0]
+            e = control_concepts(e, torch.ones(n, k, dtype=torch.bool, device=e.device), corrupt, perm, table=self.codebook, generator=generator)[0]
         return self._code_cache(e, lay["cidx"])
     cache = new_cache(self.lm)
     self._layers(h, causal_rule(L + k, n, device=xs.device), pos, cache)
@@ -514,7 +513,9 @@ def codes_of(self:RegistersLM, input_ids:Tensor # (1,t) one text
     was, self._code_log = self.training, []
     self.eval()
     try:
-        (self._autoencoder_forward if self.config.mode == "autoencoder" else self._memory_forward)(input_ids)
+        if self.config.mode == "autoencoder":                    # the encoder alone: segments in order, full ones then the tail
+            for _, xs in self._segments(input_ids): self.encode(xs)
+        else: self._memory_forward(input_ids)                    # the memory's writes depend on the recurrence
         return [row.tolist() for ids_, _ in self._code_log for row in ids_]
     finally: self._code_log = None; self.train(was)
 

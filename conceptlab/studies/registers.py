@@ -20,7 +20,7 @@ from ..eval import evaluate, eval_table, reconstruction_stats
 from ..train import build_method
 from ..paths import RESULTS, RUNS
 from ..bench import interleaved, peak_memory, device_name, _ids
-from ..registers import RegistersLM
+from ..registers import RegistersLM, RegistersConfig
 from .core import RunSpec, train_specs, save_table, write_study_json, option_variants
 from fastcore.basics import patch
 
@@ -257,13 +257,11 @@ VARIANTS = (   # (name, options): the study's default runs
     ("autoencoder L=256 k=64", (("mode", "autoencoder"), ("k", 64), ("segment", 256), ("layout", "interleaved"))),
 )
 
-def scheme(opts:dict) -> str:
-    "How a variant's concepts attend, in words."
-    mode = opts.get("mode", "registers")
-    if mode == "registers":
-        return f"registers seen by every token, {opts.get('register_attention', 'full')} among themselves"
-    if mode == "memory": return "memory: written after a segment (reads its text), read by the next"
-    return f"autoencoder: encoder reads the segment, decoder reads the concepts only ({opts.get('layout', 'suffix')})"
+def scheme(c:RegistersConfig) -> str:
+    "How a run's concepts attend, in words."
+    if c.mode == "registers": return f"registers seen by every token, {c.register_attention} among themselves"
+    if c.mode == "memory": return "memory: written after a segment (reads its text), read by the next"
+    return f"autoencoder: encoder reads the segment, decoder reads the concepts only ({c.layout})"
 
 @dataclass
 class RegistersVariants:
@@ -284,8 +282,9 @@ class RegistersVariants:
         opts = option_variants([v[1] for v in self.variants], set(), "the registers method's options")
         self.variants = tuple((n_, o) for n_, o in zip(names, opts))
         for n_, o in self.variants:
-            if dict(o).get("segment", 64) > self.seq_len and dict(o).get("mode") != "registers":
-                raise ValueError(f"variant {n_!r}: segment={dict(o)['segment']} is longer than seq_len={self.seq_len}")
+            c = RegistersConfig(**dict(o))                       # every option checked before anything trains
+            if c.mode != "registers" and c.segment > self.seq_len:
+                raise ValueError(f"variant {n_!r}: segment={c.segment} is longer than seq_len={self.seq_len}")
 
 # %% ../../nbs/24_study_registers.ipynb #b4e27586
 def plot_register_variants(summary:pd.DataFrame, recon:pd.DataFrame):
@@ -321,7 +320,7 @@ def registers_variants(cfg:RegistersVariants|None=None, out:Path|str|None=None, 
     for name, opts in cfg.variants:
         o = dict(opts); ae = o.get("mode") == "autoencoder"
         m, r = run(name, "registers", cfg.ae_lr if ae else cfg.lr, cfg.steps, **o)
-        rows.append(ev(m, m.tokenizer, name) | dict(train_s=r.metrics[-1]["elapsed"], scheme=scheme(o), k=m.k,
+        rows.append(ev(m, m.tokenizer, name) | dict(train_s=r.metrics[-1]["elapsed"], scheme=scheme(m.config), k=m.k,
                                                     discrete=bool(m.config.discrete), codes_used=r.metrics[-1].get("codes_used", np.nan)))
         if ae: recon.append(dict(run=name) | recon_stats(m, blocks, cfg.batch_size, max(1, cfg.eval_batches // 2)))
     cols = ["train_s", "scheme", "k", "discrete", "codes_used"]
