@@ -66,9 +66,10 @@ study-compressor: install
 study-compressor-600: install
 	$(PYTHON) -m conceptlab.studies compressor-600
 
-# the seed's boundary rules (null / threshold / fixed / entropy), the keep_firing tail and the seed_v2 preset at R = 4,
+# the seed's boundary rules (null / threshold / fixed, also with fixed_m = 2 / entropy), the keep_firing tail,
+# concept_attn = full and the seed_v2 preset at R = 4,
 # split 3-2-3, and keep_firing with one shallow layer (split 1-5-2), beside the LoRA baseline with all four controls
-# (≈35 min on 2 CPU cores): results/compressor/variants/
+# (≈2 h on 2 CPU cores, 75 min of it the concept_attn=full row): results/compressor/variants/
 study-compressor-variants: install
 	$(PYTHON) -m conceptlab.studies compressor-variants
 

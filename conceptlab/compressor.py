@@ -11,19 +11,19 @@ from torch import Tensor
 from fastcore.basics import patch
 from .base import (lm_loss, gumbel_noise, gumbel_st, positions_from_mask, cache_bytes, add_lora, decoder, n_layers, split_layers, embed, run_layers, head,
                              new_cache, gather_cache, LORA_TARGETS)
-from .masks import causal_mask, concept_slots, last_concept, middle_mask, deep_mask, plot_mask, causal_rule, middle_rule, deep_rule
+from .masks import causal_mask, concept_slots, last_concept, middle_mask, deep_mask, plot_mask, causal_rule, middle_rule, deep_rule, concept_versions, version_rules
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .eval import control_concepts, CONTROLS
 from .monitor import code_usage, null_runs, st_gap, boundary_strip, usage_hist, usage_evolution
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['BOUNDARIES', 'TAILS', 'PROJECT_DEFAULTS', 'PRESETS', 'CompressorConfig', 'force_runs', 'ConceptHead', 'Decisions',
-           'CompressorLM', 'threshold_scan', 'fire_gate', 'reference_logits', 'OnlineState', 'concepts_of',
+__all__ = ['BOUNDARIES', 'TAILS', 'CONCEPT_ATTN', 'PROJECT_DEFAULTS', 'PRESETS', 'CompressorConfig', 'force_runs', 'ConceptHead',
+           'Decisions', 'CompressorLM', 'threshold_scan', 'fire_gate', 'reference_logits', 'OnlineState', 'concepts_of',
            'plot_deep_mask', 'concept_figure']
 
 # %% ../nbs/05_compressor.ipynb #e1da318d
-BOUNDARIES, TAILS = ("null", "threshold", "fixed", "entropy"), ("seed", "keep_firing")
+BOUNDARIES, TAILS, CONCEPT_ATTN = ("null", "threshold", "fixed", "entropy"), ("seed", "keep_firing"), ("causal", "full")
 PROJECT_DEFAULTS = dict(boundary="null", tail="seed", tau_start=1.0, tau_end=0.5, noise_start=1.0, noise_end=0.0, revive=True, head_norm=True)
 PRESETS = {"seed_v2": dict(boundary="null", tail="seed", tau_start=1.0, tau_end=1.0, noise_start=1.0, noise_end=1.0, revive=False, head_norm=False)}
 
@@ -31,7 +31,7 @@ class CompressorConfig(MethodConfig):
     "Online concept compressor around a base by name (seed S2); `preset` sets defaults, explicit fields override them."
     model_type = "conceptlab-compressor"
     def __init__(self, base:str="tiny-random", split:tuple|list|None=None, K:int|None=None, R:float=4.0,
-                 boundary:str|None=None, tail:str|None=None, preset:str|None=None,
+                 boundary:str|None=None, tail:str|None=None, preset:str|None=None, fixed_m:int|None=None, concept_attn:str="causal",
                  null_rate:float|None=None, max_null_run:int|None=None, tau_start:float|None=None, tau_end:float|None=None,
                  noise_start:float|None=None, noise_end:float|None=None, anneal_steps:int=150, controller_gain:float=0.5,
                  usage_every:int=25, revive:bool|None=None, head_norm:bool|None=None, r:int=16, alpha:float|None=None, targets=LORA_TARGETS, **kw):
@@ -41,6 +41,7 @@ class CompressorConfig(MethodConfig):
         for k, v in given.items(): setattr(self, k, v if v is not None else PRESETS.get(preset, PROJECT_DEFAULTS)[k])
         self.split = list(split) if split is not None else None
         self.K, self.R, self.null_rate, self.max_null_run = K, R, null_rate, max_null_run
+        self.fixed_m, self.concept_attn = fixed_m, concept_attn
         self.anneal_steps, self.controller_gain = anneal_steps, controller_gain
         self.usage_every = usage_every
         self.r, self.alpha, self.targets = r, alpha, list(targets)
@@ -49,6 +50,11 @@ class CompressorConfig(MethodConfig):
     def null_target(self) -> float: return self.null_rate if self.null_rate is not None else 1 - 1 / self.R
     @property
     def max_run(self) -> int: return self.max_null_run if self.max_null_run is not None else max(1, round(2 * self.R))
+    @property
+    def fixed_window(self) -> tuple[int, int]:
+        "(N, M) of the fixed rule: the last M of every N = R·M tokens are concepts."
+        M = self.fixed_m or 1
+        return round(self.R * M), M
 
 # %% ../nbs/05_compressor.ipynb #5dc7ce53
 @patch
@@ -63,7 +69,11 @@ def validate(self:CompressorConfig):
     if self.K is not None and (not isinstance(self.K, int) or self.K < 1): raise ValueError(f"K={self.K}: need at least one concept id (int >= 1)")
     if isinstance(self.R, bool) or not isinstance(self.R, (int, float)) or not 1 < self.R < float("inf"):
         raise ValueError(f"R={self.R!r}: tokens per concept must be a finite number > 1, e.g. R=4")
-    if self.boundary == "fixed" and self.R != round(self.R): raise ValueError(f"R={self.R}: boundary='fixed' forms one concept every R tokens, so R must be a whole number")
+    if self.fixed_m is not None and (self.boundary != "fixed" or isinstance(self.fixed_m, bool) or not isinstance(self.fixed_m, int) or self.fixed_m < 1):
+        raise ValueError(f"fixed_m={self.fixed_m!r}: concepts per window, an int >= 1, and only with boundary='fixed' (boundary={self.boundary!r})")
+    if self.boundary == "fixed" and abs(self.R * (self.fixed_m or 1) - round(self.R * (self.fixed_m or 1))) > 1e-9:
+        raise ValueError(f"R={self.R}, fixed_m={self.fixed_m or 1}: boundary='fixed' forms fixed_m concepts every R·fixed_m tokens, so R·fixed_m must be a whole number")
+    if self.concept_attn not in CONCEPT_ATTN: raise ValueError(f"concept_attn={self.concept_attn!r}: use one of {CONCEPT_ATTN}")
     if not 0 < self.null_target < 1: raise ValueError(f"null_rate={self.null_target}: the NULL-rate target must lie in (0, 1)")
     if not isinstance(self.max_run, int) or self.max_run < 1: raise ValueError(f"max_null_run={self.max_null_run}: must be an int >= 1")
     if not (self.tau_start > 0 and self.tau_end > 0): raise ValueError(f"tau_start={self.tau_start}, tau_end={self.tau_end}: temperatures must be > 0")
@@ -152,6 +162,10 @@ class CompressorLM(MethodModel):
 @patch
 def check_train(self:CompressorLM, tc):
     "A concept must be able to fire within one training sequence: about one per `R` tokens, forced after `max_run` NULLs."
+    c = self.config
+    if c.boundary == "fixed" and c.fixed_window[0] - c.fixed_window[1] >= tc.seq_len:
+        raise ValueError(f"R={c.R}, fixed_m={c.fixed_window[1]}: the first concept forms at token {c.fixed_window[0] - c.fixed_window[1] + 1}, "
+                         f"past seq_len={tc.seq_len}; use a smaller R or fixed_m, or a longer seq_len")
     if min(self.config.R, self.config.max_run) >= tc.seq_len:
         raise ValueError(f"R={self.config.R} (forced after max_null_run={self.config.max_run} NULLs): no concept would fire within "
                          f"seq_len={tc.seq_len} tokens, so nothing would be compressed; use R < seq_len (R={max(2, tc.seq_len // 8)} "
@@ -203,7 +217,7 @@ def _natural(self:CompressorLM, h, y, real, pos) -> Tensor:
     "(b,t) bool: where the null, fixed or entropy rule fires before the run cap (the entropy threshold is calibrated on the first batch)."
     c = self.config
     if c.boundary == "null": return (y.argmax(-1) != self.K) & real
-    if c.boundary == "fixed": return ((pos + 1) % round(c.R) == 0) & real
+    if c.boundary == "fixed": n, k = c.fixed_window; return (pos % n >= n - k) & real
     H = self._entropy(h)
     if math.isnan(self.null_bias):                                          # η starts at the entropy quantile that gives 1 − 1/R NULLs
         q = torch.quantile(H[real].float(), c.null_target).reshape(1)
@@ -287,6 +301,23 @@ def _slots(self:CompressorLM, d:Decisions, pos, corrupt:str|None=None, shuffle_p
     if corrupt is not None: x, v = control_concepts(x, v, corrupt, perm=shuffle_perm, table=self.concept_emb.weight[:self.K])
     return torch.where(v, src, -1), v, z, x, pos.gather(1, src.clamp(min=0))
 
+# %% ../nbs/05_compressor.ipynb #44c18e82
+@patch
+def _run_versions(self:CompressorLM, h, d:Decisions, am, x, v, spos, pos) -> Tensor:
+    "`concept_attn='full'` over whole sequences: every concept set a position meets, packed (`version_rules`); deep output per token (b,t,d)."
+    kf, m = self.config.tail == "keep_firing", x.shape[1]
+    ver, idx = concept_versions(m, x.device)
+    P = len(ver)
+    mid, deep = version_rules(d.is_c, am, v, keep_firing=kf)
+    xs, ps = x[:, idx], spos[:, idx]                                       # (b,P,d): concept idx[i] inside version ver[i]
+    hm = run_layers(self.lm, xs, self.groups[1], mid, ps) if len(self.groups[1]) else xs
+    hd = run_layers(self.lm, torch.cat([hm, h], 1), self.groups[2], deep, torch.cat([ps, pos], 1))
+    if kf: return hd[:, P:]
+    J = d.is_c.long().cumsum(1)                                            # (b,t) the version each position reads
+    from_slot = d.is_c & v.gather(1, (J - 1).clamp(min=0))                 # a concept position predicts from its slot, newest in its version
+    row = (J * (J + 1) // 2 - 1).clamp(min=0)                              # that slot's packed row
+    return torch.where(from_slot[..., None], hd.gather(1, row[..., None].expand(-1, -1, hd.shape[-1])), hd[:, P:])
+
 # %% ../nbs/05_compressor.ipynb #fa88c9b0
 @patch
 def _run(self:CompressorLM, input_ids, am, concept_ids=None, noise=None, corrupt=None, keep_from:int|None=0, caches=None, shuffle_perm=None):
@@ -298,11 +329,15 @@ def _run(self:CompressorLM, input_ids, am, concept_ids=None, noise=None, corrupt
     d = self._decide(h, am, pos, concept_ids, noise)
     tau = last_concept(d.is_c)[:, -1]                                       # (b,) index of each row's last concept
     first = tau if kf else tau + 1                                          # (b,) first token of each row's last tail
+    whole = keep_from == 0                                                  # every position predicts (not a prefill)
     if keep_from is None: keep_from = min(int(first.clamp(min=0).min()), t - 1)   # prefill: the earliest last tail (at least the last token)
     src, v, z, x, spos = self._slots(d, pos, corrupt, shuffle_perm)
-    m = src.shape[1]
-    hm = run_layers(self.lm, x, self.groups[1], middle_rule(src), spos, caches.get("m")) if len(self.groups[1]) else x
-    mask = deep_rule(d.is_c, am, v, keep_from, keep_firing=kf)             # concepts + tails by structure: no (m+t)² mask
+    m, full = src.shape[1], self.config.concept_attn == "full"
+    info = dict(src=src, v=v, z=z, pos=pos, m=m, tau=tau, first=first, keep_from=keep_from, x=x, spos=spos)
+    if full and whole: return self._run_versions(h, d, am, x, v, spos, pos), d, info
+    # causal, or full at prefill: every kept token reads its row's last concept set, whose slots see each other
+    hm = run_layers(self.lm, x, self.groups[1], middle_rule(src, full), spos, None if full else caches.get("m")) if len(self.groups[1]) else x
+    mask = deep_rule(d.is_c, am, v, keep_from, keep_firing=kf, full=full)  # concepts + tails by structure: no (m+t)² mask
     hd = run_layers(self.lm, torch.cat([hm, h[:, keep_from:]], 1), self.groups[2], mask,
                     torch.cat([spos, pos[:, keep_from:]], 1), caches.get("d"))    # (b,m+t',d)
     if kf: out = hd[:, m:]                                                  # every position predicts from its token row
@@ -310,7 +345,7 @@ def _run(self:CompressorLM, input_ids, am, concept_ids=None, noise=None, corrupt
         slot_of = (d.is_c.long().cumsum(1) - 1).clamp(min=0)[:, keep_from:]   # (b,t') slot index of a concept position
         from_slot = d.is_c[:, keep_from:] & v.gather(1, slot_of)            # a hidden slot (`drop`) predicts nothing: the token row does
         out = torch.where(from_slot[..., None], hd.gather(1, slot_of[..., None].expand(-1, -1, hd.shape[-1])), hd[:, m:])
-    return out, d, dict(src=src, v=v, z=z, pos=pos, m=m, tau=tau, first=first, keep_from=keep_from)
+    return out, d, info
 
 # %% ../nbs/05_compressor.ipynb #45634056
 @patch
@@ -345,7 +380,7 @@ def reference_logits(model:CompressorLM, input_ids:Tensor, # (1,t) one unpadded 
                      slot_inputs:Tensor|None=None, # (n,d) the concepts' middle-layer inputs in source order, set by hand (a control); default their rows
                      drop:bool=False, # the `drop` control by hand: no concept prefix; a concept position reads only its tail (seed: itself)
                     ) -> tuple[Tensor, list[int]]: # logits (1,t,V), concept id per position (-1 = NULL)
-    "Per-position reference of seed S2 (slow): Z_t = [concept_prefix(≤ t); tail(t)] for each t, every boundary rule and tail as written."
+    "Per-position reference of seed S2 (slow): Z_t = [concept_prefix(≤ t); tail(t)] for each t, every boundary rule, tail and concept attention as written."
     lm, (S, Mg, D), K, c = model.lm, model.groups, model.K, model.config
     t = input_ids.shape[1]
     pos = torch.arange(t)[None]
@@ -357,7 +392,7 @@ def reference_logits(model:CompressorLM, input_ids:Tensor, # (1,t) one unpadded 
     ids, run, acc = [], 0, 0.0
     for j in range(t):
         if c.boundary == "null": fire = bool(y[0, j].argmax() != K)
-        elif c.boundary == "fixed": fire = (j + 1) % round(c.R) == 0
+        elif c.boundary == "fixed": fire = j % c.fixed_window[0] >= c.fixed_window[0] - c.fixed_window[1]
         elif c.boundary == "entropy": fire = bool(H[j] > model.null_bias)
         else: acc += float(sc[j]); fire = acc >= theta
         cj = fire or (c.boundary != "fixed" and run >= c.max_run)
@@ -369,10 +404,12 @@ def reference_logits(model:CompressorLM, input_ids:Tensor, # (1,t) one unpadded 
         start = (cp[-1] if cp else 0) if c.tail == "keep_firing" else (cp[-1] if cp else -1) + 1
         tail = list(range(start, j + 1))                                    # keep_firing: the token that fired stays
         if drop: cp, tail = [], tail or [j]                                 # slots hidden; a concept position (seed tail) sees itself only
-        hm = rows[:len(cp)][None]                                           # (1,|cp|,d)
-        if cp and len(Mg): hm = run_layers(lm, hm, Mg, causal_mask(len(cp)), torch.tensor(cp)[None])
+        hm, n = rows[:len(cp)][None], len(cp)                               # (1,|cp|,d)
+        M = causal_mask(n + len(tail)).clone()
+        if c.concept_attn == "full": M[..., :n, :n] = True                  # the concepts formed so far see each other
+        if cp and len(Mg): hm = run_layers(lm, hm, Mg, M[..., :n, :n], torch.tensor(cp)[None])
         Z = torch.cat([hm, h[:, tail]], 1)                                  # (1,|cp|+|tail|,d)
-        out.append(run_layers(lm, Z, D, causal_mask(Z.shape[1]), torch.tensor(cp + tail)[None])[:, -1])
+        out.append(run_layers(lm, Z, D, M, torch.tensor(cp + tail)[None])[:, -1])
     return head(lm, torch.stack(out, 1)), ids
 
 # %% ../nbs/05_compressor.ipynb #23eaeb04
@@ -386,10 +423,12 @@ class OnlineState:
     run: Tensor # (b,) NULLs since the last concept
     ids: list = field(default_factory=list) # (b,) decision per decoded step, -1 = NULL
     acc: Tensor|None = None # (b,) the threshold rule's score sum since the last concept
+    concepts: dict|None = None # concept_attn="full": {"x": (b,J,d) middle inputs, "pos": (b,J)}, columns as valid["m"]
     def kv_bytes(self) -> dict:
-        "Bytes of keys + values held per group (and in total)."
+        "Bytes of keys + values held per group (and in total); under `concept_attn='full'` the middle holds the concepts' inputs instead."
         nb = {g: sum(l.keys.numel() * l.keys.element_size() * 2 for l in c.layers if getattr(l, "keys", None) is not None and l.keys.numel())
               for g, c in self.caches.items()}
+        if self.concepts is not None: nb["m"] = self.concepts["x"].numel() * self.concepts["x"].element_size()
         return nb | dict(total=sum(nb.values()))
 
 # %% ../nbs/05_compressor.ipynb #0153f9a7
@@ -402,6 +441,9 @@ def _compact(st:OnlineState, g:str):
     gather_cache(st.caches[g], order)
     st.valid[g] = v.gather(1, order)
     if g == "d": st.slot = st.slot.gather(1, order)
+    if g == "m" and st.concepts is not None:
+        st.concepts = dict(x=st.concepts["x"].gather(1, order[..., None].expand(-1, -1, st.concepts["x"].shape[-1])),
+                           pos=st.concepts["pos"].gather(1, order))
 
 # %% ../nbs/05_compressor.ipynb #bcc92cbe
 def _step_mask(v:Tensor, new:Tensor|None=None) -> Tensor:
@@ -425,7 +467,8 @@ def prefill(self:CompressorLM, input_ids, attention_mask=None, concept_ids=None)
     st = OnlineState(caches, dict(s=am.clone(), m=v.clone(), d=torch.cat([v, tail_ok], 1)),
                      torch.cat([v, torch.zeros_like(tail_ok)], 1), pos[:, -1].clone(),
                      torch.where(tau >= 0, t - 1 - tau, pos[:, -1] + 1), [d.ids[:, -1].clone()],
-                     acc=d.acc[:, -1].clone() if d.acc is not None else None)
+                     acc=d.acc[:, -1].clone() if d.acc is not None else None,
+                     concepts=dict(x=s["x"], pos=s["spos"]) if self.config.concept_attn == "full" else None)
     for g in "md": _compact(st, g)
     return head(self.lm, out[:, -1:])[:, -1], st
 
@@ -446,6 +489,27 @@ def _step_decide(self:CompressorLM, h:Tensor, # (b,1,d) the new token's shallow 
     return is_c, ids
 
 @patch
+def _step_full(self:CompressorLM, h:Tensor, # (b,1,d) the new token's shallow state
+               is_c:Tensor, ids:Tensor, p:Tensor, st:OnlineState) -> Tensor: # (b,1,d) deep output of the new position
+    "A step where some row fires under `concept_attn='full'`: its concept set is re-read whole (middle, then its deep slot rows, which replace its old set and tail)."
+    kf, b, dev = self.config.tail == "keep_firing", h.shape[0], h.device
+    x = torch.cat([st.concepts["x"], self.concept_emb(ids.clamp(min=0))[:, None]], 1)    # (b,J,d) the middle inputs
+    cpos, cv = torch.cat([st.concepts["pos"], p], 1), torch.cat([st.valid["m"], is_c[:, None]], 1)
+    st.concepts, st.valid["m"] = dict(x=x, pos=cpos), cv
+    J = x.shape[1]
+    both = lambda v: (v[:, None, :] & v[:, :, None]) | torch.eye(J, dtype=torch.bool, device=dev)   # (b,J,J) members see each other
+    hm = run_layers(self.lm, x, self.groups[1], both(cv)[:, None], cpos) if len(self.groups[1]) else x
+    new = cv & is_c[:, None]                                               # (b,J) the new set's columns, rows that fired only
+    st.valid["d"] &= ~is_c[:, None]; st.slot &= ~is_c[:, None]
+    old = torch.zeros(b, J, st.valid["d"].shape[1], dtype=torch.bool, device=dev)
+    hd1 = run_layers(self.lm, hm, self.groups[2], torch.cat([old, both(new)], 2)[:, None], cpos, st.caches["d"])
+    st.valid["d"], st.slot = torch.cat([st.valid["d"], new], 1), torch.cat([st.slot, new], 1)
+    hd2 = run_layers(self.lm, h, self.groups[2], _step_mask(st.valid["d"]), p, st.caches["d"])
+    keep_tok = torch.ones_like(is_c) if kf else ~is_c                      # the seed tail restarts after a concept
+    st.valid["d"], st.slot = torch.cat([st.valid["d"], keep_tok[:, None]], 1), torch.cat([st.slot, torch.zeros_like(is_c)[:, None]], 1)
+    return hd2 if kf else torch.where(is_c[:, None, None], hd1[:, -1:], hd2)
+
+@patch
 @torch.no_grad()
 def step(self:CompressorLM, tok:Tensor, # (b,) the next token of each row
          st:OnlineState, concept_id:Tensor|None=None, # (b,) fixed decision (-1 = NULL), tests only
@@ -456,7 +520,9 @@ def step(self:CompressorLM, tok:Tensor, # (b,) the next token of each row
     st.valid["s"] = torch.cat([st.valid["s"], torch.ones_like(p, dtype=torch.bool)], 1)
     is_c, ids = self._step_decide(h, st, p, concept_id)
     kf, x, new_slot = self.config.tail == "keep_firing", h, is_c[:, None]
-    if is_c.any():
+    full = self.config.concept_attn == "full"
+    if is_c.any() and full: hd = self._step_full(h, is_c, ids, p, st)
+    elif is_c.any():
         xm = self.concept_emb(ids.clamp(min=0))[:, None]                    # (b,1,d)
         if len(self.groups[1]):
             xm = run_layers(self.lm, xm, self.groups[1], _step_mask(st.valid["m"]), p, st.caches["m"])
@@ -468,7 +534,7 @@ def step(self:CompressorLM, tok:Tensor, # (b,) the next token of each row
             hd = run_layers(self.lm, torch.cat([xm, h], 1), self.groups[2], mask, p.expand(-1, 2), st.caches["d"])[:, 1:]
             st.valid["d"], st.slot = torch.cat([v, new_slot, one_], 1), torch.cat([st.slot, new_slot, ~one_], 1)
         else: x = torch.where(is_c[:, None, None], xm, h)
-    if not (kf and is_c.any()):
+    if not ((kf or full) and is_c.any()):
         hd = run_layers(self.lm, x, self.groups[2], _step_mask(st.valid["d"]), p, st.caches["d"])
         st.valid["d"] = torch.cat([st.valid["d"], torch.ones_like(new_slot)], 1)
         st.slot = torch.cat([st.slot, new_slot], 1)                         # (keep_firing reaches here only when no row fired)
@@ -598,11 +664,16 @@ def grad_groups(self:CompressorLM) -> dict:
 
 # %% ../nbs/05_compressor.ipynb #0e024786
 def plot_deep_mask(model:CompressorLM, tok, text:str, ax=None):
-    "The deep layers' mask for `text`: concept slots (`c<id>@<token>`) then tokens."
+    "The deep layers' mask for `text`: concept slots (`c<id>@<token>`; under `concept_attn='full'` every concept set, `v<j>:`) then tokens."
     toks, ids = concepts_of(model, tok, text)
-    is_c = (ids >= 0)[None]
-    labels = [f"c{int(ids[j])}@{toks[j].strip()[:6]}" for j in range(len(toks)) if ids[j] >= 0] + [t.replace("\n", "⏎") for t in toks]
-    return plot_mask(deep_mask(is_c), labels, ax=ax, title=f"deep mask: {int(is_c.sum())} concepts + dynamic tail")
+    is_c, kf = (ids >= 0)[None], model.config.tail == "keep_firing"
+    slots = [f"c{int(ids[j])}@{toks[j].strip()[:6]}" for j in range(len(toks)) if ids[j] >= 0]
+    words, n = [t.replace("\n", "⏎") for t in toks], int(is_c.sum())
+    if model.config.concept_attn == "full" and n:
+        ver, idx = concept_versions(n)
+        return plot_mask(version_rules(is_c, keep_firing=kf)[1].dense(), [f"v{int(j)}:{slots[int(i)]}" for j, i in zip(ver, idx)] + words, ax=ax,
+                         title=f"deep mask: {n} concepts, every concept set a position reads (full) + dynamic tail")
+    return plot_mask(deep_mask(is_c, keep_firing=kf), slots + words, ax=ax, title=f"deep mask: {n} concepts + dynamic tail")
 
 # %% ../nbs/05_compressor.ipynb #b2d1f76b
 @patch

@@ -17,8 +17,8 @@ __all__ = ['FULL', 'CAUSAL', 'autoencoder_mask', 'CHUNK', 'BACKENDS', 'ATTENTION
            'segment_mask', 'registers_mask', 'bottleneck_mask', 'planner_executor_mask', 'memory_mask', 'window_mask',
            'tail_copies', 'pooled_mask', 'concept_slots', 'last_concept', 'middle_mask', 'deep_mask', 'Rule',
            'causal_rule', 'middle_rule', 'deep_rule', 'window_rule', 'segment_rule', 'bottleneck_rule',
-           'registers_rule', 'pooled_rule', 'blockwise_attention', 'empty_rows', 'block_mask', 'flex_rule_attention',
-           'attention_backend', 'attend']
+           'registers_rule', 'pooled_rule', 'concept_versions', 'version_rules', 'blockwise_attention', 'empty_rows',
+           'block_mask', 'flex_rule_attention', 'attention_backend', 'attend']
 
 # %% ../nbs/02_masks.ipynb #b4abd71d
 def _guard(m:Tensor) -> Tensor:
@@ -204,10 +204,11 @@ def last_concept(is_concept:Tensor # (b,t) bool
 
 # %% ../nbs/02_masks.ipynb #528fb0c1
 def middle_mask(src:Tensor, # (b,m) concept source positions, -1 = empty slot
+                full:bool=False, # every slot sees every slot (the compressor's `concept_attn="full"` within one concept set)
                ) -> Tensor: # (b,1,m,m)
-    "Concept slots see earlier (or same-position) concepts only."
+    "Concept slots see earlier (or same-position) concepts only; `full`: all of them."
     v = src >= 0
-    m = (src[:, None, :] <= src[:, :, None]) & v[:, None, :] & v[:, :, None]
+    m = ((src[:, None, :] <= src[:, :, None]) | full) & v[:, None, :] & v[:, :, None]
     return _guard(m[:, None])
 
 # %% ../nbs/02_masks.ipynb #cd5b263b
@@ -215,6 +216,7 @@ def deep_mask(is_concept:Tensor, # (b,t) bool
               attention_mask:Tensor|None=None, # (b,t) 1 = real token
               slot_valid:Tensor|None=None, # (b,m) False hides a slot from everyone (the `drop` control); tails still reset
               keep_firing:bool=False, # the tail starts at the token that fired (τ(t) itself), not after it
+              full:bool=False, # slots see each other both ways (one concept set: the set a prefill ends on)
              ) -> Tensor: # (b,1,m+t,m+t) over [concept slots; tokens]
     "Concept prefix + dynamic tail: the compressor's deep-block mask."
     b, t = is_concept.shape
@@ -223,7 +225,7 @@ def deep_mask(is_concept:Tensor, # (b,t) bool
     m = src.shape[1]
     pos = torch.arange(t, device=is_concept.device)
     tau = last_concept(is_concept)                                   # (b,t)
-    cc = middle_mask(src)[:, 0]                                      # (b,m,m)
+    cc = middle_mask(src, full)[:, 0]                                # (b,m,m)
     tc = (src[:, None, :] <= pos[None, :, None]) & v[:, None, :]     # (b,t,m) token t sees concepts ≤ t
     tail = pos[None, None, :] >= tau[:, :, None] if keep_firing else pos[None, None, :] > tau[:, :, None]
     tt = (pos[None, None, :] <= pos[None, :, None]) & tail                  # (b,t,t) tail
@@ -307,17 +309,19 @@ def causal_rule(t:int, b:int=1, attention_mask:Tensor|None=None, device=None,
 
 # %% ../nbs/02_masks.ipynb #f39d6b6f
 def middle_rule(src:Tensor, # (b,m) concept source positions, -1 = empty slot
+                full:bool=False, # every slot sees every slot
                ) -> Rule:
-    "`middle_mask` as a rule: concept slots see earlier (or same-position) concepts."
-    v = src >= 0
-    return Rule("middle", src.shape[0], src.shape[1], lambda bi, h, q, k: v[bi, k] & v[bi, q] & (src[bi, k] <= src[bi, q]),
-                lambda q0, q1: [(0, q1)], device=src.device)
+    "`middle_mask` as a rule: concept slots see earlier (or same-position) concepts; `full`: all of them."
+    v, m = src >= 0, src.shape[1]
+    return Rule("middle", src.shape[0], m, lambda bi, h, q, k: v[bi, k] & v[bi, q] & ((src[bi, k] <= src[bi, q]) | full),
+                lambda q0, q1: [(0, m if full else q1)], device=src.device)
 
 def deep_rule(is_concept:Tensor, # (b,t) bool
               attention_mask:Tensor|None=None, # (b,t) 1 = real token
               slot_valid:Tensor|None=None, # (b,m) False hides a slot (the `drop` control)
               keep_from:int=0, # tokens before this index are left out (prefill keeps only the last tails)
               keep_firing:bool=False, # the tail starts at the token that fired (τ(t) itself), not after it
+              full:bool=False, # slots see each other both ways (one concept set: the set a prefill ends on)
              ) -> Rule: # over [m concept slots; tokens keep_from..t-1]
     "`deep_mask` as a rule: each query block reads the concepts before it and its own tails, never the whole past."
     b, t = is_concept.shape
@@ -334,11 +338,11 @@ def deep_rule(is_concept:Tensor, # (b,t) bool
         qp, kp = (q - m + keep_from).clamp(0, t - 1), (k - m + keep_from).clamp(0, t - 1)
         qc, kc = q.clamp(max=m - 1), k.clamp(max=m - 1)
         sk, vk = src[bi, kc], v[bi, kc]
-        return ((qs & ks & vk & v[bi, qc] & (sk <= src[bi, qc]))
+        return ((qs & ks & vk & v[bi, qc] & ((sk <= src[bi, qc]) | full))
                 | (~qs & ks & vk & (sk <= qp))
                 | (~qs & ~ks & (kp <= qp) & (kp >= first[bi, qp]) & real[bi, kp]))
     def spans(q0, q1):
-        out = [(0, min(q1, m))] if q0 < m else []
+        out = [(0, m if full else min(q1, m))] if q0 < m else []
         if q1 > m:
             pa, pb = max(q0, m) - m + keep_from, q1 - 1 - m + keep_from        # token queries pa..pb
             lo = max(int(first_lo[pa:pb + 1].min()), keep_from)
@@ -422,6 +426,53 @@ def pooled_rule(state:Tensor, win:Tensor, n_win:Tensor, r0:Tensor, attention_mas
     r0max = int(r0.max()) if b else 0
     return Rule("pooled", b, t + E, mod, lambda q0, q1: ([(0, min(q1, t))] if q0 < t else []) + ([(0, r0max)] if q1 > t else []) + [(t, t + E)],
                 device=dev)
+
+# %% ../nbs/02_masks.ipynb #a3e3d747
+def concept_versions(m:int, device=None) -> tuple[Tensor, Tensor]: # ver (P,) in 1..m, idx (P,) the concept each row holds; P = m(m+1)/2
+    "Packed layout of the nested concept sets: version j = 1..m holds concepts 0..j-1, versions side by side."
+    j = torch.arange(1, m + 1, device=device)
+    ver = torch.repeat_interleave(j, j)
+    return ver, torch.arange(len(ver), device=device) - ver * (ver - 1) // 2
+
+def _vstart(j:int) -> int: return j * (j - 1) // 2                        # first packed row of version j
+
+# %% ../nbs/02_masks.ipynb #392b187f
+def version_rules(is_concept:Tensor, # (b,t) bool
+                  attention_mask:Tensor|None=None, # (b,t) 1 = real token
+                  slot_valid:Tensor|None=None, # (b,m) False hides a slot in every version (the `drop` control)
+                  keep_firing:bool=False, # the tail starts at the token that fired
+                 ) -> tuple[Rule, Rule]: # middle over P packed slots; deep over [P packed slots; t tokens]
+    "Rules over the packed concept versions: each version's slots see each other; token p reads version J(p) and its tail."
+    b, t = is_concept.shape
+    src, v = concept_slots(is_concept)
+    if slot_valid is not None: v = v & slot_valid
+    m, dev = src.shape[1], is_concept.device
+    ver, idx = concept_versions(m, dev)
+    P = len(ver)
+    n_c = is_concept.long().sum(1)                                          # (b,) versions each row has
+    pv = v[:, idx] & (ver[None] <= n_c[:, None])                            # (b,P) slot rows that exist and are not hidden
+    J = is_concept.long().cumsum(1)                                         # (b,t) the version token p reads
+    tau = last_concept(is_concept)
+    first = tau if keep_firing else tau + 1
+    real = torch.ones_like(is_concept) if attention_mask is None else attention_mask.bool()
+    verl, Jlo, Jhi, first_lo = ver.tolist(), J.amin(0).tolist(), J.amax(0).tolist(), first.amin(0).tolist()
+    def mid(bi, h, q, k): return (ver[q] == ver[k]) & pv[bi, q] & pv[bi, k]
+    def mid_spans(q0, q1): return [(_vstart(verl[q0]), _vstart(verl[q1 - 1] + 1))]
+    def deep(bi, h, q, k):
+        qs, ks = q < P, k < P
+        qc, kc = q.clamp(max=P - 1), k.clamp(max=P - 1)
+        qp, kp = (q - P).clamp(0, t - 1), (k - P).clamp(0, t - 1)
+        return ((qs & ks & (ver[qc] == ver[kc]) & pv[bi, qc] & pv[bi, kc])
+                | (~qs & ks & (ver[kc] == J[bi, qp]) & pv[bi, kc])
+                | (~qs & ~ks & (kp <= qp) & (kp >= first[bi, qp]) & real[bi, kp]))
+    def deep_spans(q0, q1):
+        out = mid_spans(q0, min(q1, P)) if q0 < P else []
+        if q1 > P:
+            pa, pb = max(q0, P) - P, q1 - 1 - P
+            if Jhi[pb] >= 1: out.append((_vstart(max(Jlo[pa], 1)), _vstart(Jhi[pb] + 1)))
+            out.append((P + max(min(first_lo[pa:pb + 1]), 0), q1))
+        return out
+    return Rule("versions-middle", b, P, mid, mid_spans, device=dev), Rule("versions-deep", b, P + t, deep, deep_spans, device=dev)
 
 # %% ../nbs/02_masks.ipynb #e76afab2
 CHUNK = 256  # queries per block on the CPU path

@@ -51,7 +51,7 @@ STUDIES = {
     "compressor-600": Study(compressor_study, "R = 4 with twice the budget (600 steps, noise annealed over 300): results/compressor/steps-600/",
                             lambda: CompressorStudy(Rs=(4,), steps=600, anneal_steps=300),
                             dict(out=RESULTS/"compressor"/"steps-600", run_root=RUNS/"compressor-study-600"), _table),
-    "compressor-variants": Study(compressor_study, "the seed's boundary rules, tails and the seed_v2 preset at R = 4, split 3-2-3, and keep_firing with one shallow layer (about 35 min): results/compressor/variants/",
+    "compressor-variants": Study(compressor_study, "the seed's boundary rules (fixed with M = 1 and 2), tails, full concept attention and the seed_v2 preset at R = 4, split 3-2-3, and keep_firing with one shallow layer (about 2 h; the full-attention row alone about 75 min): results/compressor/variants/",
                                  lambda: CompressorStudy(Rs=(4,), splits=((3, 2, 3),), variants=VARIANTS),
                                  dict(out=RESULTS/"compressor"/"variants", run_root=RUNS/"compressor-variants"), _table),
     "bench-compressor": Study(compressor_benchmarks, "compressor vs its base, random weights, tiny and 0.5B shapes (about 6 min): results/compressor/bench.csv",

@@ -27,7 +27,8 @@ __all__ = ['VARIANTS', 'CompressorStudy', 'study_runs', 'heldout_decisions', 'pr
 
 # %% ../../nbs/22_study_compressor.ipynb #742ed592
 VARIANTS = ((), (("tail", "keep_firing"),), (("boundary", "threshold"), ("tail", "keep_firing")),
-            (("boundary", "fixed"), ("tail", "keep_firing")), (("boundary", "entropy"), ("tail", "keep_firing")),
+            (("boundary", "fixed"), ("tail", "keep_firing")), (("boundary", "fixed"), ("fixed_m", 2), ("tail", "keep_firing")),
+            (("boundary", "entropy"), ("tail", "keep_firing")), (("concept_attn", "full"),),
             (("preset", "seed_v2"),), (("split", (1, 5, 2)), ("tail", "keep_firing")))
 
 @dataclass
@@ -153,7 +154,8 @@ def _score_runs(cfg:CompressorStudy, runs:dict, base, tok, blocks:Tensor, # (n,t
         if isinstance(model, CompressorLM):
             row |= heldout_decisions(model, blocks, cfg.batch_size, cfg.eval_batches)
             row |= dict(R_target=model.config.R, split="-".join(map(str, model.config.split)), boundary=model.config.boundary,
-                        tail=model.config.tail, preset=model.config.preset or "",
+                        tail=model.config.tail, preset=model.config.preset or "", fixed_m=model.config.fixed_m or "",
+                        concept_attn=model.config.concept_attn,
                         prefill_flop_ceiling=prefill_flop_ratio(model.config.split, row["tokens_per_concept"], 1024))
         if name != "base": row["train_tok_s_ratio"] = _train_speed(runs[name]) / lora_speed
         done[name] = row
