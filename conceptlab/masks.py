@@ -13,12 +13,13 @@ from torch import Tensor
 import matplotlib.pyplot as plt
 
 # %% auto #0
-__all__ = ['FULL', 'CAUSAL', 'autoencoder_mask', 'CHUNK', 'BACKENDS', 'ATTENTION', 'pad_keys', 'causal_mask', 'plot_mask',
-           'segment_mask', 'registers_mask', 'bottleneck_mask', 'planner_executor_mask', 'memory_mask', 'window_mask',
-           'tail_copies', 'pooled_mask', 'concept_slots', 'last_concept', 'middle_mask', 'deep_mask', 'Rule',
-           'causal_rule', 'middle_rule', 'deep_rule', 'window_rule', 'segment_rule', 'bottleneck_rule',
-           'registers_rule', 'pooled_rule', 'concept_versions', 'version_rules', 'blockwise_attention', 'empty_rows',
-           'block_mask', 'flex_rule_attention', 'attention_backend', 'attend']
+__all__ = ['FULL', 'CAUSAL', 'autoencoder_mask', 'NEVER', 'CHUNK', 'BACKENDS', 'ATTENTION', 'pad_keys', 'causal_mask',
+           'plot_mask', 'segment_mask', 'registers_mask', 'bottleneck_mask', 'planner_executor_mask', 'memory_mask',
+           'window_mask', 'tail_copies', 'pooled_mask', 'concept_slots', 'last_concept', 'middle_mask', 'deep_mask',
+           'Rule', 'causal_rule', 'middle_rule', 'deep_rule', 'window_rule', 'segment_rule', 'bottleneck_rule',
+           'registers_rule', 'PoolTimeline', 'pool_timeline', 'timeline_rule', 'pooled_rule', 'concept_versions',
+           'version_rules', 'blockwise_attention', 'empty_rows', 'block_mask', 'flex_rule_attention',
+           'attention_backend', 'attend']
 
 # %% ../nbs/02_masks.ipynb #b4abd71d
 def _guard(m:Tensor) -> Tensor:
@@ -395,37 +396,85 @@ def registers_rule(k:int, t:int, b:int=1, registers:str=FULL, attention_mask=Non
     if k < 1: raise ValueError(f"k={k}: at least one register")
     return segment_rule(_segments(k, t, b=b, attention_mask=attention_mask), {(0, 0): registers, (1, 0): FULL, (1, 1): CAUSAL})
 
+# %% ../nbs/02_masks.ipynb #ed8ce100
+NEVER = 2 ** 30  # the death of an entry no state removes
+
+@dataclass
+class PoolTimeline:
+    "Every entry of the pooler's all-states pass (t text tokens, then E extras): when it lives, where it sits, where it reads from."
+    t:int # text tokens (the extras follow)
+    G:int # pooled groups (one vstart each)
+    birth:Tensor # (b,t+E) the state in which the entry is computed (text: the state it is read in)
+    death:Tensor # (b,t+E) the first state that no longer holds it (NEVER: none)
+    order:Tensor # (b,t+E) its place in the compressed sequence of any state that holds it
+    q_ok:Tensor # (b,t+E) the entry exists (padding text still reads; unused extras read nothing)
+    k_ok:Tensor # (b,t+E) ... and may be read (padding and hidden slots may not)
+    pos:Tensor # (b,t+E) RoPE position, `gaps` layout (a text entry's own index; a slot's its window's last)
+    cpos:Tensor # (b,t+E) RoPE position, `contiguous` layout (its index in the compressed sequence of its birth state)
+    copy_src:Tensor # (b,K*(n_new-1)) the text position each re-read copy re-reads
+
+def pool_timeline(state:Tensor, # (b,t) windows pooled when each text token is read (all groups)
+                  win:Tensor, # (b,t) window index of each text token, -1 outside pooled windows
+                  n_win:Tensor, # (b,) windows pooled by the end of each row (K)
+                  ws:Tensor, # (b,Kmax) first text position of each window (windows in order, groups one after another)
+                  wg:Tensor, # (b,Kmax) group of each window
+                  gK:Tensor, # (b,G) windows of each group
+                  attention_mask:Tensor|None=None, # (b,t) 1 = real token
+                  slot_valid:Tensor|None=None, # (b,Kmax) False hides a slot from everyone (the `drop` control)
+                  W:int=1, n_new:int=1) -> PoolTimeline:
+    "The entry timeline of the pooler's all-states pass, for one pooled group or several."
+    b, t = state.shape; dev = state.device
+    K, C, G = ws.shape[1], n_new - 1, gK.shape[1]
+    pad = torch.ones(b, t, dtype=torch.bool, device=dev) if attention_mask is None else attention_mask.bool()
+    sv = torch.ones(b, K, dtype=torch.bool, device=dev) if slot_valid is None else slot_valid.bool()
+    j, i, big = torch.arange(t, device=dev), torch.arange(K, device=dev), torch.tensor(NEVER, device=dev)
+    wsc, live = ws.clamp(min=0), i[None] < n_win[:, None]                              # (b,K)
+    off = torch.cat([gK.new_zeros(b, 1), gK.cumsum(1)[:, :-1]], 1)                      # (b,G) each group's first window
+    has = gK >= 1
+    npg = lambda S: ((off[:, None, :] < S[:, :, None]) & has[:, None, :]).sum(-1)     # groups with a window pooled in state S
+    def dies(p, s0):                                                                    # text at p read in state s0: pooled, or re-read
+        wp = win.gather(1, p.clamp(0, t - 1)) if t else p
+        nxt = wsc.gather(1, s0.clamp(0, max(K - 1, 0))) if K else p
+        stale = (s0 < n_win[:, None]) & (nxt + W <= p) if K else torch.zeros_like(p, dtype=torch.bool)
+        return torch.minimum(torch.where(wp >= 0, wp + 1, big), torch.where(stale, s0 + 1, big))
+    st = state.long(); J = j.expand(b, t)
+    # text
+    T = dict(birth=st, death=dies(J, st), order=4 * J + 2, q_ok=torch.ones_like(pad), k_ok=pad, pos=J,
+             cpos=J - st * W + st + 2 * npg(st))
+    # vstart of each group: at the group's first window
+    fw = wsc.gather(1, off.clamp(max=max(K - 1, 0))) if K else off                      # (b,G)
+    vcp = fw - off * W + off + 2 * npg(off)
+    V = dict(birth=off + 1, death=torch.full_like(off, NEVER), order=4 * fw, q_ok=has, k_ok=has, pos=fw, cpos=vcp)
+    # slots and vends: at their window's last position
+    last, gi = wsc + W - 1, wg.clamp(0, G - 1)
+    rank = vcp.gather(1, gi) + 1 + (i[None] - off.gather(1, gi))                        # (b,K) slot i's index in the compressed sequence
+    same = torch.cat([(wg[:, 1:] == wg[:, :-1]) & live[:, 1:], torch.zeros_like(live[:, :1])], 1)   # the next window is in the same group
+    S = dict(birth=i[None].expand(b, K) + 1, death=torch.full_like(wsc, NEVER), order=4 * last + 1, q_ok=live, k_ok=live & sv, pos=last, cpos=rank)
+    E_ = dict(birth=i[None].expand(b, K) + 1, death=torch.where(same, i[None] + 2, big), order=4 * last + 3, q_ok=live, k_ok=live, pos=last, cpos=rank + 1)
+    # re-read copies: state s >= 1 re-reads the n_new - 1 tokens after window s - 1
+    s = (i + 1).repeat_interleave(C)[None].expand(b, K * C)
+    p = (wsc.repeat_interleave(C, 1) + W + torch.arange(C, device=dev).repeat(K)[None]) if C else s
+    ok = (s <= n_win[:, None]) & (p < t) & pad.gather(1, p.clamp(max=max(t - 1, 0)))
+    R = dict(birth=s, death=dies(p, s), order=4 * p + 2, q_ok=ok, k_ok=ok, pos=p, cpos=p - s * W + s + 2 * npg(s))
+    cat = {k: torch.cat([T[k], V[k], S[k], E_[k], R[k]], 1) for k in T}
+    return PoolTimeline(t, G, copy_src=p, **cat)
+
+def timeline_rule(tl:PoolTimeline) -> Rule: # over t text tokens + E extras
+    "An entry reads a key that lives in the entry's birth state and comes before it in that state's compressed sequence."
+    B, D, O, qo, ko, t = tl.birth, tl.death, tl.order, tl.q_ok, tl.k_ok, tl.t
+    n = B.shape[1]
+    def mod(bi, h, q, k):
+        return ko[bi, k] & qo[bi, q] & (B[bi, k] <= B[bi, q]) & (B[bi, q] < D[bi, k]) & (O[bi, k] <= O[bi, q])
+    def spans(q0, q1): return ([(0, min(q1, t))] if q0 < t else []) + ([(0, t)] if q1 > t else []) + [(t, n)]
+    return Rule("pooled", B.shape[0], n, mod, spans, device=B.device)
+
 # %% ../nbs/02_masks.ipynb #66495101
 def pooled_rule(state:Tensor, win:Tensor, n_win:Tensor, r0:Tensor, attention_mask:Tensor|None=None,
                 slot_valid:Tensor|None=None, W:int=1, n_new:int=1) -> Rule: # over t text tokens + E extras
-    "`pooled_mask` as a rule: text blocks read the text before them and the E extras, never a (t+E)² mask."
-    b, t = state.shape; dev = state.device
-    K, C = (int(n_win.max()) if b else 0), n_new - 1
-    pad = torch.ones(b, t, dtype=torch.bool, device=dev) if attention_mask is None else attention_mask.bool()
-    sv = torch.ones(b, K, dtype=torch.bool, device=dev) if slot_valid is None else slot_valid.bool()
-    cpos, cval = tail_copies(n_win, r0, W, n_new, pad)                                  # (b,K*C)
-    E, i, c = 1 + 2*K + K*C, torch.arange(K, device=dev), torch.arange(K*C, device=dev)
-    kind = torch.cat([i.new_zeros(1), i.new_ones(K), i.new_full((K,), 2), i.new_full((K*C,), 3)])   # vs, slot, vend, re-read copy
-    idx = torch.cat([i.new_zeros(1), i, i, c])                                          # slot / vend / copy index of each extra
-    cs = F.pad((i + 1).repeat_interleave(C), (0, 1))                                    # state of each copy (+1 spare column)
-    svp, cvp = F.pad(sv, (0, 1), value=True), F.pad(cval, (0, 1))
-    live = torch.cat([(n_win >= 1)[:, None], i[None, :] < n_win[:, None], i[None, :] < n_win[:, None], cval], 1)  # (b,E)
-    def mod(bi, h, q, k):
-        qt, kt = q < t, k < t
-        qc, kc, qe, ke = q.clamp(max=t - 1), k.clamp(max=t - 1), (q - t).clamp(0, E - 1), (k - t).clamp(0, E - 1)
-        sq, wk, kk, ki, qk, qi = state[bi, qc], win[bi, kc], kind[ke], idx[ke], kind[qe], idx[qe]
-        svk, kcp, qcp = svp[bi, ki.clamp(max=K)], ki.clamp(max=K*C), qi.clamp(max=K*C)  # indices clamped: every branch is evaluated
-        tt = ((k <= q) & ~((wk >= 0) & (wk < sq)) & ~((k >= r0[bi] + sq * W) & (state[bi, kc] < sq)) & pad[bi, kc])
-        te = torch.where(kk == 0, sq >= 1, torch.where(kk == 1, (ki < sq) & svk, torch.where(kk == 2, ki + 1 == sq,
-                         (cs[kcp] == sq) & cvp[bi, kcp])))
-        et = (k < r0[bi]) & pad[bi, kc]
-        ee = ((kk == 0) | ((kk == 1) & ((qk == 1) | (qk == 2)) & (ki <= qi) & svk) | ((kk == 2) & (qk == 2) & (ki == qi))
-              | ((kk == 1) & (qk == 3) & (ki < cs[qcp]) & svk) | ((kk == 2) & (qk == 3) & (ki + 1 == cs[qcp]))
-              | ((kk == 3) & (qk == 3) & (cs[kcp] == cs[qcp]) & (ki <= qi) & cvp[bi, kcp]))
-        return torch.where(qt, torch.where(kt, tt, te), torch.where(kt, et, ee) & live[bi, qe])
-    r0max = int(r0.max()) if b else 0
-    return Rule("pooled", b, t + E, mod, lambda q0, q1: ([(0, min(q1, t))] if q0 < t else []) + ([(0, r0max)] if q1 > t else []) + [(t, t + E)],
-                device=dev)
+    "`pooled_mask` as a rule: the one-group entry timeline (text blocks read the text before them and the E extras, never a (t+E)² mask)."
+    K = int(n_win.max()) if len(n_win) else 0
+    ws = r0[:, None] + torch.arange(K, device=state.device)[None] * W                  # windows one after another from r0
+    return timeline_rule(pool_timeline(state, win, n_win, ws, torch.zeros_like(ws), n_win[:, None], attention_mask, slot_valid, W, n_new))
 
 # %% ../nbs/02_masks.ipynb #a3e3d747
 def concept_versions(m:int, device=None) -> tuple[Tensor, Tensor]: # ver (P,) in 1..m, idx (P,) the concept each row holds; P = m(m+1)/2

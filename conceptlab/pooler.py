@@ -12,7 +12,7 @@ from transformers import PreTrainedModel
 from fastcore.basics import patch
 from .base import (lm_loss, sample_next, positions_from_mask, cache_bytes, load_base, add_lora, decoder, n_layers, embed, run_layers, head, new_cache, gather_cache,
                    param_counts, grow_tokens)
-from .masks import pooled_mask, pooled_rule, tail_copies, causal_mask, plot_mask, causal_rule
+from .masks import pooled_mask, causal_mask, plot_mask, causal_rule, pool_timeline, timeline_rule, PoolTimeline
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .eval import control_concepts
 
@@ -36,7 +36,7 @@ class PoolerConfig(MethodConfig):
                  lora_r:int=16, # LoRA rank on the pooler's linears
                  train_embeddings:bool=True, # the pooler's own token table trains (seed)
                  content:str="pooled", # pooled, or pause: slots hold one learned vector (the control)
-                 span:str="think", # think: pool inside <think>…</think>; think+answer: continue into the answer
+                 span:str="think", # think: pool inside <think>…</think>; think+answer: also the answer, in a second group after </think>
                  max_windows:int=0, # pool at most this many windows per trace (0: no limit) — the seed's progressive form
                  base_lora_r:int=0, # LoRA on the base too (0: base fully frozen, the seed's setting)
                  positions:str="gaps", # gaps: a slot at its window's last position, text keeps its own; contiguous: the seed's layout
@@ -106,6 +106,12 @@ class PoolLayout:
     state: Tensor # (b,t) windows pooled when each token is read
     win: Tensor # (b,t) window of each token, -1 outside pooled windows
     W: int
+    ws: Tensor|None = None # (b,max K) first position of each window (groups one after another)
+    wg: Tensor|None = None # (b,max K) group of each window
+    gK: Tensor|None = None # (b,G) windows of each group
+    def timeline(self, n_new:int, attention_mask=None, slot_valid=None) -> PoolTimeline:
+        "The entry timeline of the all-states pass over this layout (`conceptlab.masks.pool_timeline`)."
+        return pool_timeline(self.state, self.win, self.K, self.ws, self.wg, self.gK, attention_mask, slot_valid, self.W, n_new)
 
 def _first(hit:Tensor, default:Tensor) -> Tensor:
     "Index of the first True per row, `default` where none."
@@ -119,23 +125,35 @@ def pool_layout(input_ids:Tensor, # (b,t)
                 W:int, n_new:int, span:str="think", max_windows:int=0,
                 attention_mask:Tensor|None=None, # (b,t)
                ) -> PoolLayout:
-    "The online pooling rule applied to whole sequences."
+    "The online pooling rule applied to whole sequences, group by group."
     b, t = input_ids.shape; dev = input_ids.device
     length = attention_mask.long().sum(1) if attention_mask is not None else torch.full((b,), t, device=dev)
     # right padding assumed for attention_mask rows (training and scoring rows are right-padded)
     j = torch.arange(t, device=dev)
     r0 = _first(input_ids == marker["think"], torch.full((b,), t - 1, device=dev)) + 1       # (b,)
-    after = j[None, :] >= r0[:, None]
-    ends = (input_ids == marker["end_think"]) if span == "think" else torch.isin(input_ids, torch.tensor(marker["stops"], device=dev))
-    end = torch.minimum(_first(ends & after, length), length)
-    L = (end - r0).clamp(min=0)
-    K = torch.where(L >= W + n_new, (L - n_new) // W, 0)
-    if max_windows: K = K.clamp(max=max_windows)
-    n = (j[None, :] - r0[:, None] + 1).clamp(min=0).minimum(L[:, None])                     # (b,t) reasoning read so far
-    state = torch.where(n >= W + n_new, (n - n_new) // W, 0).minimum(K[:, None])
-    rel = j[None, :] - r0[:, None]
-    win = torch.where((rel >= 0) & (rel < K[:, None] * W), rel // W, -1)
-    return PoolLayout(r0, L, K, state, win, W)
+    e1 = torch.minimum(_first((input_ids == marker["end_think"]) & (j[None, :] >= r0[:, None]), length), length)
+    groups = [(r0, e1)]
+    if span == "think+answer":                                                              # the answer: a second group after </think>
+        a0 = torch.minimum(e1 + 1, length)
+        stop = torch.isin(input_ids, torch.tensor(marker["stops"], device=dev)) & (j[None, :] >= a0[:, None])
+        groups.append((a0, torch.where(e1 < length, torch.minimum(_first(stop, length), length), a0)))
+    state, win, Ks, Ls, off = torch.zeros_like(input_ids), torch.full_like(input_ids, -1), [], [], torch.zeros_like(r0)
+    for s0, e in groups:
+        L = (e - s0).clamp(min=0)
+        K = torch.where(L >= W + n_new, (L - n_new) // W, 0)
+        if max_windows: K = K.minimum((max_windows - off).clamp(min=0))
+        n = (j[None, :] - s0[:, None] + 1).clamp(min=0).minimum(L[:, None])                 # (b,t) the group read so far
+        state = state + torch.where(n >= W + n_new, (n - n_new) // W, 0).minimum(K[:, None])
+        rel = j[None, :] - s0[:, None]
+        win = torch.where((rel >= 0) & (rel < K[:, None] * W), off[:, None] + rel // W, win)
+        Ks.append(K); Ls.append(L); off = off + K
+    gK = torch.stack(Ks, 1); Kt = gK.sum(1)
+    i = torch.arange(int(Kt.max()) if b else 0, device=dev)[None]
+    ws, wg, o = torch.zeros(b, i.shape[1], dtype=torch.long, device=dev), torch.zeros(b, i.shape[1], dtype=torch.long, device=dev), torch.zeros_like(r0)
+    for g, ((s0, _), K) in enumerate(zip(groups, Ks)):
+        inside = (i >= o[:, None]) & (i < (o + K)[:, None])
+        ws, wg, o = torch.where(inside, s0[:, None] + (i - o[:, None]) * W, ws), torch.where(inside, g, wg), o + K
+    return PoolLayout(r0, sum(Ls), Kt, state, win, W, ws, wg, gK)
 
 # %% ../nbs/04_pooler.ipynb #d1d934ad
 def marker_ids(tok) -> dict:
@@ -151,24 +169,35 @@ def marker_ids(tok) -> dict:
 # %% ../nbs/04_pooler.ipynb #13e31f40
 def compress_trace(ids:list[int]|Tensor, # one tokenised trace with a <think> span
                    tok, W:int, n_new:int=1, windows:int|None=None, span:str="think", positions:str="gaps") -> dict:
-    "The seed's tensors for one trace with its first `windows` windows pooled (None: as generation ends)."
+    "The seed's tensors for one trace with its first `windows` windows pooled (None: as generation ends); one marker pair per group."
     if W < 1: raise ValueError(f"window W={W} must be >= 1")
     mk = marker_ids(tok); x = torch.as_tensor(ids)[None]
     if not (x == mk["think"]).any(): raise ValueError("the trace has no <think> span: format it with conceptlab.data.format_example")
     lay = pool_layout(x, mk, W, n_new, span)
-    r0, L = lay.r0.item(), lay.L.item()
+    r0, L, K = lay.r0.item(), lay.L.item(), lay.K.item()
     if W > L: raise ValueError(f"window W={W} is longer than the {L}-token reasoning span: use W <= {L}")
-    K = lay.K.item() if windows is None else min(windows, L // W)
-    o = x[0]; rep = o.clone(); rep[r0:r0 + K*W] = mk["slot"]
-    head_, tail = o[:r0].tolist(), o[r0 + K*W:].tolist()
-    mid = [mk["vstart"]] + [mk["slot"]] * K + [mk["vend"]] if K else []
-    mpos = ([r0] + [r0 + (i+1)*W - 1 for i in range(K)] + [r0 + K*W - 1]) if K else []
-    comp = torch.tensor(head_ + mid + tail)
-    labels = comp.clone(); labels[len(head_):len(head_) + len(mid)] = -100
-    gaps = torch.tensor(list(range(r0)) + mpos + list(range(r0 + K*W, len(o))))       # a text entry's index in the original trace
+    wins = list(zip(lay.wg[0].tolist(), lay.ws[0].tolist()))                          # (group, first position) of each window
+    if windows is not None and windows > K and span == "think":                       # the progressive form may run past the online rule
+        wins += [(0, r0 + i * W) for i in range(K, min(windows, L // W))]
+    wins = wins[:len(wins) if windows is None else windows]
+    o = x[0]; rep = o.clone()
+    first = {}
+    for g, s in wins: first.setdefault(g, s); rep[s:s + W] = mk["slot"]
+    comp, gaps, is_mark = [], [], []
+    p = 0
+    while p < len(o):
+        g = next((g for g, s in first.items() if s == p), None)
+        if g is None: comp.append(int(o[p])); gaps.append(p); is_mark.append(False); p += 1; continue
+        ends = [s + W - 1 for h, s in wins if h == g]                                   # this group's windows: vstart, slots, vend
+        comp += [mk["vstart"]] + [mk["slot"]] * len(ends) + [mk["vend"]]
+        gaps += [p] + ends + [ends[-1]]; is_mark += [True] * (len(ends) + 2)
+        p = ends[-1] + 1
+    comp, gaps = torch.tensor(comp), torch.tensor(gaps)
+    labels = comp.masked_fill(torch.tensor(is_mark, dtype=torch.bool), -100)
     pos = torch.arange(len(comp)) if positions == "contiguous" else gaps               # contiguous: the seed's inputs_embeds layout
     return dict(original_tokens=o, replaced_original_tokens=rep, compressed_input_ids=comp, labels=labels,
-                position_ids=pos, text_index=gaps, windows=o[r0:r0 + K*W].view(K, W), n_windows=K)
+                position_ids=pos, text_index=gaps, n_windows=len(wins),
+                windows=torch.stack([o[s:s + W] for _, s in wins]) if wins else o.new_zeros(0, W))
 
 # %% ../nbs/04_pooler.ipynb #3b0e7a2d
 @dataclass
@@ -227,7 +256,7 @@ def _slots(self:PoolerLM, input_ids, lay:PoolLayout) -> tuple[Tensor, Tensor]:
     b, K, W, dev = input_ids.shape[0], int(lay.K.max()), lay.W, input_ids.device
     i = torch.arange(K, device=dev)
     valid = i[None, :] < lay.K[:, None]                                               # (b,K)
-    start = lay.r0[:, None] + i[None, :] * W                                          # (b,K)
+    start = lay.ws                                                                    # (b,K) first position of each window
     wid = input_ids.gather(1, (start[..., None] + torch.arange(W, device=dev)).clamp(max=input_ids.shape[1] - 1).flatten(1))  # (b,K*W)
     pooled = self.pool(wid.view(b, K, W)[valid])                                      # (n,d)
     d = pooled.shape[-1] if len(pooled) else self.lm.config.hidden_size
@@ -235,42 +264,36 @@ def _slots(self:PoolerLM, input_ids, lay:PoolLayout) -> tuple[Tensor, Tensor]:
 
 # %% ../nbs/04_pooler.ipynb #b54ddafa
 @patch
-def _extras(self:PoolerLM, input_ids, lay:PoolLayout, slots:Tensor # (b,K,d) the slot vectors the base reads
+def _extras(self:PoolerLM, input_ids, lay:PoolLayout, slots:Tensor, # (b,K,d) the slot vectors the base reads
+            tl:PoolTimeline|None=None, # the layout's timeline, when the caller has it
            ) -> tuple[Tensor, Tensor]:
-    "Embeddings `(b,E,d)` and positions `(b,E)` of the extra entries `[vstart, slots, vends, re-read tails]`."
-    (b, K, d), W = slots.shape, lay.W
-    start = lay.r0[:, None] + torch.arange(K, device=input_ids.device)[None, :] * W  # (b,K)
+    "Embeddings `(b,E,d)` and positions `(b,E)` of the extra entries `[vstart of each group, slots, vends, re-read tails]`."
+    (b, K, d), t = slots.shape, input_ids.shape[1]
+    tl = tl or lay.timeline(self.config.n_new)
     mk = self.marker_embeds().to(slots.dtype)
-    cpos, _ = tail_copies(lay.K, lay.r0, W, self.config.n_new, torch.ones_like(input_ids, dtype=torch.bool))
-    cp = embed(self.lm, input_ids.gather(1, cpos.clamp(max=input_ids.shape[1] - 1))).to(slots.dtype)   # (b,K*(n_new-1),d)
-    ex = torch.cat([mk[0].expand(b, 1, d), slots, mk[1].expand(b, K, d), cp], 1)     # (b,E,d)
-    if self.config.positions == "contiguous":                                        # vs at r0, slot i at r0+1+i, state s's vend at r0+s+1,
-        i, C = torch.arange(K, device=slots.device), self.config.n_new - 1           # its re-read tail right after it
-        cps = (lay.r0[:, None, None] + (i + 1)[None, :, None] + 2 + torch.arange(C, device=slots.device)[None, None, :]).flatten(1)
-        return ex, torch.cat([lay.r0[:, None], lay.r0[:, None] + 1 + i, lay.r0[:, None] + 2 + i, cps], 1)
-    pos = torch.cat([lay.r0[:, None], start + W - 1, start + W - 1, cpos], 1)        # (b,E)
-    return ex, pos
+    cp = embed(self.lm, input_ids.gather(1, tl.copy_src.clamp(max=t - 1))).to(slots.dtype)   # (b,K*(n_new-1),d) the re-read tokens
+    ex = torch.cat([mk[0].expand(b, tl.G, d), slots, mk[1].expand(b, K, d), cp], 1)  # (b,E,d)
+    return ex, (tl.cpos if self.config.positions == "contiguous" else tl.pos)[:, t:]
 
 # %% ../nbs/04_pooler.ipynb #23f8ec22
 @patch
 def text_positions(self:PoolerLM, lay:PoolLayout, t:int) -> Tensor: # (b,t)
     "RoPE position of each text token in the state that reads it: its own index (gaps), or its place in the compressed sequence (contiguous)."
-    p = torch.arange(t, device=lay.r0.device).expand(len(lay.r0), t)
-    if self.config.positions == "gaps": return p
-    s = lay.state                                                                    # windows pooled when the token is read
-    return torch.where(s > 0, p - s * lay.W + s + 2, p)                             # W tokens became 1 slot; + vstart and vend
+    tl = lay.timeline(self.config.n_new)
+    return (tl.cpos if self.config.positions == "contiguous" else tl.pos)[:, :t]
 
 # %% ../nbs/04_pooler.ipynb #b3275576
 @patch
 def _read(self:PoolerLM, input_ids, attention_mask, lay:PoolLayout, slots:Tensor, # (b,K,d)
           valid:Tensor # (b,K) False: the slot is hidden from every entry
          ) -> Tensor: # (b,t,V)
-    "Text logits when the base reads `slots` in the extras, every token in its own state (`pooled_rule`: by structure)."
+    "Text logits when the base reads `slots` in the extras, every token in its own state (`timeline_rule`: by structure)."
     b, t = input_ids.shape
-    ex, epos = self._extras(input_ids, lay, slots)
+    tl = lay.timeline(self.config.n_new, attention_mask, valid)
+    ex, _ = self._extras(input_ids, lay, slots, tl)
     h = torch.cat([embed(self.lm, input_ids).to(ex.dtype), ex], 1)                     # (b,t+E,d)
-    pos = torch.cat([self.text_positions(lay, t), epos], 1)                          # (b,t+E)
-    mask = pooled_rule(lay.state, lay.win, lay.K, lay.r0, attention_mask, valid, lay.W, self.config.n_new)
+    pos = tl.cpos if self.config.positions == "contiguous" else tl.pos               # (b,t+E)
+    mask = timeline_rule(tl)                                                         # every entry reads its own state, by structure
     return head(self.lm, run_layers(self.lm, h, range(n_layers(self.lm)), mask, pos)[:, :t])
 
 # %% ../nbs/04_pooler.ipynb #9341b7e8
@@ -288,9 +311,10 @@ def forward(self:PoolerLM, input_ids, attention_mask=None, labels=None,
     sm = torch.ones(b, t, dtype=torch.bool, device=input_ids.device) if attention_mask is None else attention_mask.bool()
     y = labels if labels is not None else input_ids.masked_fill(~sm, -100)
     n_text = sm.sum(1).float()
-    kv = n_text - lay.K * (W := self.config.window) + torch.where(lay.K > 0, lay.K + 2, 0)
+    marks = lay.K + 2 * (lay.gK > 0).sum(1)                                           # slots and one marker pair per group that pooled
+    kv = n_text - lay.K * (W := self.config.window) + marks
     mets = dict(compression_ratio=(n_text / kv).mean(), windows=lay.K.float().mean(),
-                reasoning_ratio=(lay.L / (lay.L - lay.K*W + torch.where(lay.K > 0, lay.K + 2, 0)).clamp(min=1)).float().mean())
+                reasoning_ratio=(lay.L / (lay.L - lay.K*W + marks).clamp(min=1)).float().mean())
     return PoolerOutput(loss=lm_loss(logits, y), logits=logits, metrics={k: v.detach() for k, v in mets.items()}, score_mask=sm)
 
 # %% ../nbs/04_pooler.ipynb #3dd9ee82
@@ -304,10 +328,11 @@ def plot_pooled(model:PoolerLM, ids:Tensor, # (t,) one trace
                 ax=None, title:str|None=None):
     "The all-states attention mask of one trace with token and extra labels."
     lay = model.layout(ids[None]); K = int(lay.K)
-    m = pooled_mask(lay.state, lay.win, lay.K, lay.r0, W=lay.W, n_new=model.config.n_new)
+    tl = lay.timeline(model.config.n_new)
+    m = timeline_rule(tl).dense()
     txt = [model.tokenizer.decode([i]).replace("\n", "⏎") for i in ids.tolist()]
-    cpos, _ = tail_copies(lay.K, lay.r0, lay.W, model.config.n_new, torch.ones_like(ids[None], dtype=torch.bool))
-    labels = txt + ["vs"] + [f"s{i}" for i in range(K)] + [f"ve{i+1}" for i in range(K)] + [txt[p] + "'" for p in cpos[0].tolist()]
+    labels = (txt + [f"vs{g + 1}" if tl.G > 1 else "vs" for g in range(tl.G)] + [f"s{i}" for i in range(K)] + [f"ve{i+1}" for i in range(K)]
+              + [txt[min(p, len(txt) - 1)] + "'" for p in tl.copy_src[0].tolist()])
     return plot_mask(m, labels, ax=ax, title=title or f"pooler W={model.config.window}, n_new={model.config.n_new}: {K} windows")
 
 # %% ../nbs/04_pooler.ipynb #21858474
@@ -325,52 +350,79 @@ def plot_mask_for(self:PoolerLM, tok, text:str, ax=None, max_tokens:int=96):
 
 # %% ../nbs/04_pooler.ipynb #aafa9689
 class _Row:
-    "One row of a generation batch: its text by position, reasoning region, pooled state and slot vectors."
+    "One row of a generation batch: its text by position, pooled groups, pooled windows and slot vectors."
     def __init__(self, ids:list[int], mk:dict, cfg:PoolerConfig):
         self.text, self.mk, self.cfg = list(ids), mk, cfg
         self.r0 = next((p + 1 for p, i in enumerate(ids) if i == mk["think"]), None)
-        self.end = next((p for p in range(self.r0, len(ids)) if self._ends(ids[p])), None) if self.r0 is not None else None
-        self.k, self.slots, self.done = 0, [], False
-    def _ends(self, i): return i == self.mk["end_think"] if self.cfg.span == "think" else i in self.mk["stops"]
+        self.end = next((p for p in range(self.r0, len(ids)) if ids[p] == mk["end_think"]), None) if self.r0 is not None else None
+        self.end2 = (next((p for p in range(self.end + 1, len(ids)) if ids[p] in mk["stops"]), None)
+                     if self.end is not None and cfg.span == "think+answer" else None)
+        self.k, self.slots, self.done, self.wl = 0, [], False, []                  # wl: (group, first position) of the pooled windows
+    def groups(self) -> list[tuple[int, int]]:
+        "(first position, tokens so far) of each pooled group opened: the reasoning, then (think+answer) the answer after </think>."
+        if self.r0 is None: return []
+        n = len(self.text)
+        out = [(self.r0, (self.end if self.end is not None else n) - self.r0)]
+        if self.cfg.span == "think+answer" and self.end is not None:
+            out.append((self.end + 1, max((self.end2 if self.end2 is not None else n) - self.end - 1, 0)))
+        return out
     def position(self, e) -> int:
         "RoPE position of entry `e` read now (entries keep their index in the original trace; contiguous maps it)."
         kind, v, p = e
         if self.cfg.positions == "gaps" or self.r0 is None: return p
-        W, r0 = self.cfg.window, self.r0
-        if kind == "s": return r0 + 1 + v
-        if kind == "ve": return r0 + 1 + (p - r0 + 1) // W                       # after k windows: r0 + k + 1
-        return p - self.k * W + self.k + 2 if kind == "t" and self.k and p >= r0 + self.k * W else p
+        W, k, off = self.cfg.window, self.k, {}
+        for i, (g, _) in enumerate(self.wl[:self.k]): off.setdefault(g, i)        # each pooled group's first window
+        npg = lambda S: sum(o < S for o in off.values())                        # groups with a window pooled in state S
+        if kind == "t": return p - k * W + k + 2 * npg(k)                       # every pooled window precedes a text entry
+        g = v if kind == "vs" else self.wl[v][0]
+        o = off[g]; vs = self.wl[o][1] - o * W + o + 2 * npg(o)
+        return vs if kind == "vs" else vs + 1 + (v - o) + (kind == "ve")
     def add(self, i:int) -> tuple:
         "Append a generated token; returns its entry `(kind, value, position)`."
         self.text.append(i); p = len(self.text) - 1
         if self.r0 is None and i == self.mk["think"]: self.r0 = p + 1
-        elif self.r0 is not None and self.end is None and self._ends(i): self.end = p
+        elif self.r0 is not None and self.end is None and i == self.mk["end_think"]: self.end = p
+        elif self.end is not None and self.end2 is None and self.cfg.span == "think+answer" and i in self.mk["stops"]: self.end2 = p
         return ("t", i, p)
 
 # %% ../nbs/04_pooler.ipynb #7df07357
 @patch
+def windows(self:_Row) -> list[tuple[int, int]]:
+    "(group, first position) of every window the online rule wants pooled now, group after group."
+    c, out = self.cfg, []
+    for g, (s0, L) in enumerate(self.groups()):
+        k = (L - c.n_new) // c.window if L >= c.window + c.n_new else 0
+        if c.max_windows: k = max(min(k, c.max_windows - len(out)), 0)
+        out += [(g, s0 + i * c.window) for i in range(k)]
+    return out
+
+@patch
 def target_k(self:_Row) -> int:
     "Windows the online rule wants pooled now."
-    if self.r0 is None: return 0
-    c = self.cfg; L = (self.end if self.end is not None else len(self.text)) - self.r0
-    k = (L - c.n_new) // c.window if L >= c.window + c.n_new else 0
-    return min(k, c.max_windows) if c.max_windows else k
+    return len(self.windows())
 
 # %% ../nbs/04_pooler.ipynb #ab9fdf0a
 @patch
 def dead(self:_Row, e) -> bool:
-    "Entries a new pooling step replaces: the old end marker and the text from the first unpooled window on."
-    return e[0] == "ve" or (e[0] == "t" and e[2] >= self.r0 + self.k * self.cfg.window)
+    "Entries the pooling step `repool` prepared replaces: the old end marker of a group that pools again, and the text from the first new window on."
+    return (e[0] == "ve" and self.wl[e[1]][0] in self._regroup) or (e[0] == "t" and e[2] >= self._from)
 
 # %% ../nbs/04_pooler.ipynb #b13f33b4
 @patch
 def repool(self:_Row, k2:int) -> tuple[list, list]:
-    "Move to `k2` pooled windows: the windows to pool and the entries to append."
-    W, r0 = self.cfg.window, self.r0
-    new = ([("vs", None, r0)] if self.k == 0 else []) + [("s", i, r0 + (i+1)*W - 1) for i in range(self.k, k2)]
-    new += [("ve", None, r0 + k2*W - 1)] + [("t", self.text[p], p) for p in range(r0 + k2*W, len(self.text))]
-    wins = [self.text[r0 + i*W: r0 + (i+1)*W] for i in range(self.k, k2)]
-    return wins, new
+    "Move to `k2` pooled windows: the windows to pool and the entries to append (the compressed sequence from the first new window on)."
+    W, wl = self.cfg.window, self.windows()[:k2]
+    self.wl, self._from = wl, wl[self.k][1]
+    self._regroup = {g for g, _ in wl[self.k:]}                                 # groups that gain windows: their old vend goes
+    ev = []
+    for g in sorted(self._regroup):
+        idx = [i for i, (h, _) in enumerate(wl) if h == g]
+        if idx[0] >= self.k: ev.append((4 * wl[idx[0]][1], ("vs", g, wl[idx[0]][1])))
+        ev += [(4 * (wl[i][1] + W - 1) + 1, ("s", i, wl[i][1] + W - 1)) for i in idx if i >= self.k]
+        ev.append((4 * (wl[idx[-1]][1] + W - 1) + 3, ("ve", idx[-1], wl[idx[-1]][1] + W - 1)))
+    pooled = {p for _, s in wl for p in range(s, s + W)}
+    ev += [(4 * p + 2, ("t", self.text[p], p)) for p in range(self._from, len(self.text)) if p not in pooled]
+    return [self.text[s:s + W] for _, s in wl[self.k:]], [e for _, e in sorted(ev, key=lambda x: x[0])]
 
 # %% ../nbs/04_pooler.ipynb #978e3bf6
 @patch

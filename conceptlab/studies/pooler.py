@@ -31,8 +31,8 @@ def _windows_and_slots(model:PoolerLM, tok, examples:list) -> tuple[Tensor, Tens
     W, wins, idx = model.config.window, [], []
     for e in examples:
         ids = torch.tensor(tok(format_example(e), add_special_tokens=False).input_ids)
-        lay = model.layout(ids[None]); r0, K = int(lay.r0), int(lay.K)
-        wins += [ids[r0 + i*W: r0 + (i+1)*W] for i in range(K)]; idx += list(range(K))
+        lay = model.layout(ids[None]); K = int(lay.K)
+        wins += [ids[s:s + W] for s in lay.ws[0, :K].tolist()]; idx += list(range(K))       # every group's windows, in order
     if not wins: raise ValueError("no pooled windows in these examples: use longer reasoning or a smaller window")
     wins = torch.stack(wins).to(model.device)
     slots = torch.cat([model.pool(wins[i:i+256]).float() for i in range(0, len(wins), 256)])
