@@ -30,9 +30,10 @@ class RegistersConfig(MethodConfig):
     def __init__(self, base:str="tiny-random", mode:str="registers", k:int=4, segment:int=64, r:int=16,
                  alpha:float|None=None, register_attention:str=FULL, decoder_lora:bool=False, grow:bool=False,
                  rows:list|None=None, layout:str="suffix", discrete:bool=False, codes:int=1024, tau:float=1.0, noise:float=1.0,
-                 diversity:float=1.0, **kw):
+                 diversity:float=1.0, code_groups:int=1, **kw):
         self.mode, self.k, self.segment, self.r, self.alpha, self.layout = mode, k, segment, r, alpha, layout
         self.discrete, self.codes, self.tau, self.noise, self.diversity = discrete, codes, tau, noise, diversity
+        self.code_groups = code_groups
         self.register_attention, self.decoder_lora, self.grow, self.rows = register_attention, decoder_lora, grow, rows
         super().__init__(base=base, **kw)
     @property
@@ -59,6 +60,8 @@ def validate(self:RegistersConfig):
         raise ValueError("discrete=True needs mode='autoencoder' or 'memory': prepended registers read no text, "
                          "so a discrete register would be one fixed token")
     if not isinstance(self.codes, int) or self.codes < 2: raise ValueError(f"codes={self.codes}: the codebook needs an int >= 2 entries")
+    if isinstance(self.code_groups, bool) or not isinstance(self.code_groups, int) or self.code_groups < 1:
+        raise ValueError(f"code_groups={self.code_groups!r}: ids per concept, an int >= 1")
     if not self.tau > 0: raise ValueError(f"tau={self.tau}: the Gumbel-softmax temperature must be > 0")
     if not self.noise >= 0: raise ValueError(f"noise={self.noise}: the Gumbel noise scale must be >= 0")
     if not self.diversity >= 0: raise ValueError(f"diversity={self.diversity}: the codebook diversity weight must be >= 0")
@@ -203,7 +206,7 @@ def encode(self:RegistersLM, xs:Tensor, # (n,L) segments
     if self.config.discrete:                                     # the reader gets codebook vectors only (`_quantise`)
         e, _ = self._quantise(self._layers(h, causal_rule(L + k, n, device=xs.device), pos)[:, lay["cidx"]])
         if corrupt not in (None, "drop"):
-            e = control_concepts(e, torch.ones(n, k, dtype=torch.bool, device=e.device), corrupt, perm, table=self.codebook, generator=generator)[0]
+            e = control_concepts(e, torch.ones(n, k, dtype=torch.bool, device=e.device), corrupt, perm, table=self._code_table(), generator=generator)[0]
         return self._code_cache(e, lay["cidx"])
     cache = new_cache(self.lm)
     self._layers(h, causal_rule(L + k, n, device=xs.device), pos, cache)
@@ -310,29 +313,39 @@ def reconstruct(self:RegistersLM, input_ids:Tensor, # (b,t) text to compress and
 # %% ../nbs/08_registers.ipynb #5907dc6a
 @patch
 def _setup_codes(self:RegistersLM):
-    "The codebook `(codes, d)` and the linear head that scores it, started from `codes` text tokens (seeded): their input embeddings and their LM-head rows."
+    "The codebook `(code_groups·codes, d)` and the linear head that scores it, started from text tokens (seeded): their input embeddings and their LM-head rows."
     c, E = self.config, self.lm.get_input_embeddings().weight.data
+    n = c.codes * c.code_groups
     text = torch.zeros(E.shape[0], dtype=torch.bool); text[:len(self.tokenizer)] = True; text[self.concept_ids] = False
     rows, g = text.nonzero()[:, 0], torch.Generator().manual_seed(0)
-    pick = (rows[torch.randperm(len(rows), generator=g)[:c.codes]] if c.codes <= len(rows)
-            else rows[torch.randint(len(rows), (c.codes,), generator=g)])
+    pick = rows[torch.randperm(len(rows), generator=g)[:n]] if n <= len(rows) else rows[torch.randint(len(rows), (n,), generator=g)]
     self.codebook = nn.Parameter(E[pick].clone())
-    self.code_head = nn.Linear(E.shape[1], c.codes).to(E.device)
+    self.code_head = nn.Linear(E.shape[1], n).to(E.device)
     with torch.no_grad():                                        # at the start the head is the base's next-token head over these tokens
         self.code_head.weight.copy_(self.lm.get_output_embeddings().weight.data[pick]); self.code_head.bias.zero_()
 
 # %% ../nbs/08_registers.ipynb #f05ab67e
 @patch
 def _quantise(self:RegistersLM, h:Tensor, # (...,d) states at the concept slots after the last layer (before the final norm)
-             ) -> tuple[Tensor, Tensor]: # the codebook vectors the reader gets (...,d), their ids (...)
-    "Discrete concepts: final norm, linear head over the codebook, plain Gumbel-softmax straight-through (argmax in eval, no draw)."
-    c = self.config
-    lg = self.code_head(decoder(self.lm).norm(h).to(self.code_head.weight.dtype))
+             ) -> tuple[Tensor, Tensor]: # the vectors the reader gets (...,d), their ids (...) or, with code groups, (...,G)
+    "Discrete concepts: final norm, linear head over the codebook, plain Gumbel-softmax straight-through per group (argmax in eval, no draw); the reader gets the sum over groups."
+    c, G = self.config, self.config.code_groups
+    lg = self.code_head(decoder(self.lm).norm(h).to(self.code_head.weight.dtype)).unflatten(-1, (G, c.codes))   # (...,G,codes)
     noisy = self.training and c.noise > 0
     e, _ = gumbel_st(lg, c.tau, c.noise if noisy else 0.0, noise=None if noisy else torch.zeros_like(lg))
-    ids = e.detach().argmax(-1)
-    if isinstance(getattr(self, "_code_log", None), list): self._code_log.append((ids, (lg / c.tau).softmax(-1).reshape(-1, c.codes)))
-    return (e @ self.codebook.to(e.dtype)).to(h.dtype), ids
+    ids = e.detach().argmax(-1)                                                                  # (...,G)
+    ids = ids[..., 0] if G == 1 else ids
+    if isinstance(getattr(self, "_code_log", None), list): self._code_log.append((ids, (lg / c.tau).softmax(-1).reshape(-1, G, c.codes)))
+    v = torch.einsum("...gc,gcd->...d", e, self.codebook.to(e.dtype).view(G, c.codes, -1))
+    return v.to(h.dtype), ids
+
+@patch
+def _code_table(self:RegistersLM) -> Tensor: # (n,d)
+    "What the `random` control draws concepts from: the codebook, or (code groups) 4,096 seeded sums of one entry per group."
+    G, C = self.config.code_groups, self.config.codes
+    if G == 1: return self.codebook
+    ids = torch.randint(C, (4096, G), generator=torch.Generator().manual_seed(0)) + torch.arange(G) * C
+    return self.codebook[ids.to(self.codebook.device)].sum(1)
 
 @patch
 def _written(self:RegistersLM, h:Tensor) -> Tensor:
@@ -358,7 +371,7 @@ def _corrupt_memory(self:RegistersLM, mem:Tensor, # (b,k,d) the memory a segment
     "A control on the memory a segment reads, through `control_concepts` (continuous: no table); `drop` is a mask, applied in `_memory_segment`."
     if kind in (None, "drop"): return mem
     return control_concepts(mem, torch.ones(mem.shape[:2], dtype=torch.bool, device=mem.device), kind, perm,
-                            table=self.codebook if self.config.discrete else None, generator=generator)[0]
+                            table=self._code_table() if self.config.discrete else None, generator=generator)[0]
 
 # %% ../nbs/08_registers.ipynb #1e2ec722
 @patch
@@ -406,10 +419,12 @@ def forward(self:RegistersLM, input_ids:Tensor, attention_mask:Tensor|None=None,
     finally: codes, self._code_log = self._code_log, None
     loss = lm_loss(logits, labels) if labels is not None else None
     if codes:                                                               # discrete: how much of the codebook is used
-        p = torch.cat([p for _, p in codes])                                # (slots, codes): each slot's code distribution
+        p = torch.cat([p for _, p in codes])                                # (slots, G, codes): each slot's code distribution per group
         ent = lambda q: -(q * q.clamp(min=1e-12).log()).sum(-1)
-        H_avg, H_slot = ent(p.mean(0)), ent(p).mean()                        # entropy of the average; average entropy of a slot
-        mets |= dict(codes_used=torch.tensor(len(torch.cat([i.reshape(-1) for i, _ in codes]).unique()) / c.codes),
+        H_avg, H_slot = ent(p.mean(0)).mean(), ent(p).mean()                 # entropy of the average; average entropy of a slot (per group)
+        flat = torch.cat([(i if c.code_groups > 1 else i[..., None]).reshape(-1, c.code_groups) + torch.arange(c.code_groups, device=i.device) * c.codes
+                          for i, _ in codes])                               # (slots, G) ids in the whole codebook
+        mets |= dict(codes_used=torch.tensor(len(flat.unique()) / (c.codes * c.code_groups)),
                      code_perplexity=H_avg.exp(), code_mi=H_avg - H_slot)
         if loss is not None and c.diversity: loss = loss - c.diversity * (H_avg - H_slot) / math.log(c.codes)
     return MethodOutput(loss=loss, logits=logits, metrics={k: v.detach() for k, v in mets.items()})
