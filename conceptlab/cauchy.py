@@ -18,11 +18,11 @@ from .base import load_base, add_lora, decoder, lm_loss, sample_next, LORA_TARGE
 from .method import MethodConfig, MethodModel, register_method
 
 # %% auto #0
-__all__ = ['INIT_STRATEGIES', 'INFERENCE_MODES', 'DISTRIBUTIONS', 'OUTPUTS', 'SCALE_EPS', 'OVR_CHUNK', 'check_cauchy_fields',
-           'CausalQwen2Config', 'CauchyMath', 'AbductionNetwork', 'ActionNetwork', 'OvRClassifier', 'HeadOut',
-           'CauchyHead', 'check_labels', 'head_metrics', 'ovr_bce', 'CausalMVPOutput', 'CausalQwenMVPForCausalLM',
-           'CauchyConfig', 'CauchyLM', 'reliability_bins', 'expected_calibration_error', 'plot_reliability',
-           'calibration_data', 'calibration_row']
+__all__ = ['INIT_STRATEGIES', 'INFERENCE_MODES', 'DISTRIBUTIONS', 'OUTPUTS', 'SCALE_EPS', 'NOISE_KINDS', 'REDUCTIONS',
+           'OVR_CHUNK', 'PROJECT_DEFAULTS', 'PRESETS', 'check_cauchy_fields', 'CausalQwen2Config', 'CauchyMath',
+           'AbductionNetwork', 'ActionNetwork', 'OvRClassifier', 'HeadOut', 'CauchyHead', 'check_labels',
+           'head_metrics', 'ovr_bce', 'CausalMVPOutput', 'CausalQwenMVPForCausalLM', 'CauchyConfig', 'CauchyLM',
+           'reliability_bins', 'expected_calibration_error', 'plot_reliability', 'calibration_data', 'calibration_row']
 
 # %% ../nbs/07_cauchy.ipynb #2787bc2a
 INIT_STRATEGIES = ("identity", "xavier", "normal")
@@ -30,6 +30,8 @@ INFERENCE_MODES = ("standard", "causal", "compatible")
 DISTRIBUTIONS = ("cauchy", "gaussian")  # gaussian: the ablation (Normal instead of Cauchy, same chain)
 OUTPUTS = ("ovr", "softmax")            # softmax: the ablation (CE on loc_S instead of OvR BCE)
 SCALE_EPS = 1e-6                        # default floor of every scale (the underflow guard)
+NOISE_KINDS = ("bias", "scale")         # bias: the seed's b_noise, a (V,) bias on loc_S; scale: a (c,) exogenous noise added to scale_U
+REDUCTIONS = ("mean", "sum")            # the OvR BCE averaged over the vocabulary too (the seed), or summed over it
 
 # %% ../nbs/07_cauchy.ipynb #b39631eb
 def check_cauchy_fields(c):
@@ -37,7 +39,7 @@ def check_cauchy_fields(c):
     if c.causal_size is not None and (not isinstance(c.causal_size, int) or c.causal_size < 1):
         raise ValueError(f"causal_size={c.causal_size!r} must be an int >= 1 (or None = hidden size)")
     for f, allowed in (("abduction_init_strategy", INIT_STRATEGIES), ("inference_mode", INFERENCE_MODES),
-                       ("distribution", DISTRIBUTIONS), ("output", OUTPUTS)):
+                       ("distribution", DISTRIBUTIONS), ("output", OUTPUTS), ("noise_kind", NOISE_KINDS), ("loss_reduction", REDUCTIONS)):
         if getattr(c, f) not in allowed: raise ValueError(f"{f}={getattr(c, f)!r}: use one of {allowed}")
     for f in ("b_noise_init", "ovr_threshold_init", "classification_loss_weight", "scale_init", "scale_eps"):
         v = getattr(c, f)
@@ -53,13 +55,15 @@ class CausalQwen2Config(Qwen2Config):
     causal_size: int | None = None
     abduction_init_strategy: str = "identity"
     scale_init: float = 1.0
-    b_noise_init: float = 0.1
+    b_noise_init: float = 0.0
     ovr_threshold_init: float = 0.0
     inference_mode: str = "standard"
     classification_loss_weight: float = 1.0
     scale_eps: float = SCALE_EPS
     distribution: str = "cauchy"
     output: str = "ovr"
+    noise_kind: str = "bias"
+    loss_reduction: str = "mean"
     def __post_init__(self, **kwargs):
         super().__post_init__(**kwargs)
         check_cauchy_fields(self)
@@ -119,12 +123,13 @@ class AbductionNetwork(nn.Module):
 
 # %% ../nbs/07_cauchy.ipynb #1d39e412
 class ActionNetwork(nn.Module):
-    "(loc_U, scale_U) → (loc_S, scale_S): the linear action head, with learnable exogenous noise."
-    def __init__(self, causal_size:int, vocab_size:int, b_noise_init:float=0.1, eps:float=SCALE_EPS):
+    "(loc_U, scale_U) → (loc_S, scale_S): the linear action head, with the learnable `b_noise` (a bias on loc_S, or noise on U)."
+    def __init__(self, causal_size:int, vocab_size:int, b_noise_init:float=0.0, eps:float=SCALE_EPS, noise_kind:str="bias"):
         super().__init__()
+        if noise_kind not in NOISE_KINDS: raise ValueError(f"noise_kind={noise_kind!r}: use one of {NOISE_KINDS}")
         self.lm_head = nn.Linear(causal_size, vocab_size, bias=False)
-        self.b_noise = nn.Parameter(torch.empty(causal_size))
-        self.b_noise_init, self.eps = b_noise_init, eps
+        self.b_noise = nn.Parameter(torch.empty(vocab_size if noise_kind == "bias" else causal_size))
+        self.b_noise_init, self.eps, self.noise_kind = b_noise_init, eps, noise_kind
         self.reset_parameters()
     def reset_parameters(self): init.constant_(self.b_noise, self.b_noise_init)
     @torch.no_grad()
@@ -132,11 +137,11 @@ class ActionNetwork(nn.Module):
         self.lm_head.weight.copy_(lm_head_weight)
     def forward(self, loc_U:Tensor, scale_U:Tensor, # (b,t,c) each
                 distribution:str="cauchy") -> tuple[Tensor, Tensor]: # loc_S, scale_S, each (b,t,V)
-        W = self.lm_head.weight
-        scale_U = scale_U + self.b_noise.abs()                  # U' = U + ε, ε ~ Cauchy(0, |b_noise|): scales add
+        W, bias = self.lm_head.weight, self.noise_kind == "bias"
+        if not bias: scale_U = scale_U + self.b_noise.abs()     # U' = U + ε, ε ~ Cauchy(0, |b_noise|): scales add
         scale_S = (CauchyMath.cauchy_linear_stable_scale(scale_U, W) if distribution == "cauchy"
                    else CauchyMath.gaussian_linear_scale(scale_U, W))
-        return CauchyMath.cauchy_linear_stable_loc(loc_U, W), scale_S.clamp_min(self.eps)
+        return CauchyMath.cauchy_linear_stable_loc(loc_U, W, self.b_noise if bias else None), scale_S.clamp_min(self.eps)
 
 # %% ../nbs/07_cauchy.ipynb #ac3e0adb
 class OvRClassifier(nn.Module):
@@ -163,8 +168,9 @@ class CauchyHead(nn.Module):
         check_cauchy_fields(c)
         causal = c.causal_size or hidden_size
         self.distribution, self.output, self.mode, self.weight = c.distribution, c.output, c.inference_mode, c.classification_loss_weight
+        self.reduction = c.loss_reduction
         self.abduction_network = AbductionNetwork(hidden_size, causal, c.abduction_init_strategy, c.scale_init, c.scale_eps)
-        self.action_network = ActionNetwork(causal, vocab_size, c.b_noise_init, c.scale_eps)
+        self.action_network = ActionNetwork(causal, vocab_size, c.b_noise_init, c.scale_eps, c.noise_kind)
         self.ovr_classifier = OvRClassifier(vocab_size, c.ovr_threshold_init)
     @property
     def vocab_size(self): return self.ovr_classifier.thresholds.shape[0]
@@ -253,7 +259,7 @@ def ovr_bce(loc:Tensor, scale:Tensor, # (n,V) the action head's loc_S and scale_
 @patch
 def loss(self:CauchyHead, r:HeadOut, labels:Tensor # (b,t) next-token convention: position t predicts labels[t+1]
         ) -> tuple[Tensor, dict]:
-    "OvR binary cross-entropy (or CE for the softmax ablation), times `classification_loss_weight`."
+    "OvR binary cross-entropy (or CE for the softmax ablation), averaged over positions (and, `loss_reduction='mean'`, the vocabulary), times `classification_loss_weight`."
     check_labels(labels, self.vocab_size)
     y = labels[:, 1:]                                                    # (b,t-1)
     scored = y != -100
@@ -263,12 +269,12 @@ def loss(self:CauchyHead, r:HeadOut, labels:Tensor # (b,t) next-token convention
         yy = torch.cat([y.clamp(min=0), torch.zeros_like(y[:, :1])], 1).reshape(-1)
         ww = torch.cat([scored, torch.zeros_like(scored[:, :1])], 1).reshape(-1)
         bce, log_py, mass = ovr_bce(r.loc_S.reshape(-1, V), r.scale_S.reshape(-1, V), self.ovr_classifier.thresholds, yy, ww)
-        loss = bce.sum() / scored.sum().clamp(min=1)
+        loss = bce.sum() / scored.sum().clamp(min=1) / (V if self.reduction == "mean" else 1)
         return self.weight * loss, head_metrics(r) | dict(p_target=log_py[ww].exp().mean().item(), ovr_mass=mass[ww].mean().item())
     logP, log1mP = self.ovr_classifier(r.loc_S[:, :-1], r.scale_S[:, :-1], self.distribution)   # (b,t-1,V) the Gaussian ablation: dense
     yy = y.clamp(min=0)[..., None]                                       # (b,t-1,1)
     bce = -(log1mP.sum(-1) - log1mP.gather(-1, yy)[..., 0] + logP.gather(-1, yy)[..., 0])      # (b,t-1)
-    loss = (bce * scored).sum() / scored.sum().clamp(min=1)
+    loss = (bce * scored).sum() / scored.sum().clamp(min=1) / (logP.shape[-1] if self.reduction == "mean" else 1)
     m = head_metrics(r) | dict(p_target=logP.gather(-1, yy)[..., 0][scored].exp().mean().item(),
                                ovr_mass=logP.exp().sum(-1).mean().item())
     return self.weight * loss, m
@@ -325,15 +331,31 @@ from transformers.modeling_utils import slice_logits_to_keep
 @patch
 def forward(self:CausalQwenMVPForCausalLM, input_ids=None, attention_mask=None, position_ids=None, cache=None, inputs_embeds=None,
             labels=None, use_cache=None, logits_to_keep=0, inference_mode:str|None=None, past_key_values=None,
+            generator:torch.Generator|None=None, # the causal mode's draw of U
             **kwargs) -> CausalMVPOutput:
     "Decoder → last hidden states → Cauchy head; loss = OvR BCE when `labels` are given."
     out = self.model(input_ids=input_ids, attention_mask=attention_mask, position_ids=position_ids,
                      cache=cache if cache is not None else past_key_values, inputs_embeds=inputs_embeds,
                      use_cache=use_cache, **kwargs)
     h = slice_logits_to_keep(out.last_hidden_state, logits_to_keep)     # (b,t',d): generate keeps the last one
-    r = self.cauchy(h, inference_mode)
+    r = self.cauchy(h, inference_mode, generator=generator)
     loss, m = self.cauchy.loss(r, labels) if labels is not None else (None, {})
     return _mvp_output(r, loss, m, cache=out.cache, hidden_states=out.hidden_states, attentions=out.attentions)
+
+@patch
+@torch.no_grad()
+def inference(self:CausalQwenMVPForCausalLM, input_ids:Tensor, mode:str|None=None, attention_mask=None,
+              generator:torch.Generator|None=None) -> CausalMVPOutput:
+    "The seed's dispatcher: one forward in `mode` (standard: log P of the OvR; causal: one sampled individual's scores; compatible: loc_S)."
+    mode = mode or self.config.inference_mode
+    if mode not in INFERENCE_MODES: raise ValueError(f"inference_mode={mode!r}: use one of {INFERENCE_MODES}")
+    return self(input_ids=input_ids, attention_mask=attention_mask, inference_mode=mode, generator=generator)
+
+@patch
+def _get_logits(self:CausalQwenMVPForCausalLM, hidden_states:Tensor # (b,t,d) last hidden states
+               ) -> Tensor: # (b,t,V)
+    "`loc_S` of hidden states: the compatible scores, for pipelines (the seed's hook)."
+    return self.cauchy(hidden_states, "compatible").logits
 
 # %% ../nbs/07_cauchy.ipynb #c5c67a83
 @patch(cls_method=True)
@@ -359,17 +381,27 @@ AutoModelForCausalLM.register(CausalQwen2Config, CausalQwenMVPForCausalLM, exist
 def generate_step_by_step(self:CausalQwenMVPForCausalLM, input_ids:Tensor, # (b,t) prompt
                           max_new_tokens:int=20, inference_mode:str|None=None, do_sample:bool=False,
                           temperature:float=1.0, top_k:int|None=None, top_p:float|None=None,
-                          generator:torch.Generator|None=None) -> Tensor: # (b,t+n)
-    "Decode token by token with a KV cache in one of the three inference modes."
+                          generator:torch.Generator|None=None,
+                          eos_token_id:int|list|None=None, # a row stops here (default: the config's; [] never stops)
+                          pad_token_id:int|None=None, # what a stopped row gets (default: the config's pad, else the first EOS)
+                         ) -> Tensor: # (b,t+n), n <= max_new_tokens
+    "Decode token by token with a KV cache in one of the three inference modes; a row that writes EOS is padded after it, and decoding ends when every row has."
     from transformers import DynamicCache
     mode = inference_mode or self.config.inference_mode
     if mode not in INFERENCE_MODES: raise ValueError(f"inference_mode={mode!r}: use one of {INFERENCE_MODES}")
+    eos = self.config.eos_token_id if eos_token_id is None else eos_token_id
+    eos = torch.tensor([] if eos is None else [eos] if isinstance(eos, int) else list(eos), dtype=torch.long, device=input_ids.device)
+    pad = pad_token_id if pad_token_id is not None else self.config.pad_token_id if self.config.pad_token_id is not None else int(eos[0]) if len(eos) else 0
     cache, ids, nxt = DynamicCache(config=self.config), input_ids, input_ids
+    done = torch.zeros(input_ids.shape[0], dtype=torch.bool, device=input_ids.device)
     for _ in range(max_new_tokens):
-        out = self(input_ids=nxt, cache=cache, use_cache=True, logits_to_keep=1, inference_mode=mode)
+        out = self(input_ids=nxt, cache=cache, use_cache=True, logits_to_keep=1, inference_mode=mode, generator=generator)
         lg = out.logits[:, -1].float()                                    # (b,V)
         nxt = sample_next(lg, mode == "compatible" and do_sample, temperature, top_k, top_p, generator)[:, None]   # (b,1)
+        nxt = torch.where(done[:, None], pad, nxt)
         cache, ids = out.cache, torch.cat([ids, nxt], 1)
+        done |= torch.isin(nxt[:, 0], eos)
+        if done.all(): break
     return ids
 
 # %% ../nbs/07_cauchy.ipynb #9eec830f
@@ -387,22 +419,30 @@ def debug_forward_pass(self:CausalQwenMVPForCausalLM, input_ids:Tensor, verbose:
     return df
 
 # %% ../nbs/07_cauchy.ipynb #5c4bf3ac
+PROJECT_DEFAULTS = dict(scale_init=0.01, b_noise_init=0.01, ovr_threshold_init=5.0, noise_kind="scale", loss_reduction="sum")
+PRESETS = {"seed": dict(scale_init=1.0, b_noise_init=0.0, ovr_threshold_init=0.0, noise_kind="bias", loss_reduction="mean")}
+
 class CauchyConfig(MethodConfig):
-    "The Cauchy head around a base by name; LoRA (or full fine-tune) on the backbone; ablation switches."
+    "The Cauchy head around a base by name; LoRA (or full fine-tune) on the backbone; ablation switches; `preset='seed'` sets the seed's fields."
     model_type = "conceptlab-cauchy"
     def __init__(self, base:str="tiny-random", r:int=16, alpha:float|None=None, targets=LORA_TARGETS, dropout:float=0.0,
                  full_finetune:bool=False, train_action_head:bool=True, causal_size:int|None=None,
-                 abduction_init_strategy:str="identity", scale_init:float=0.01, b_noise_init:float=0.01,
-                 ovr_threshold_init:float=5.0, inference_mode:str="standard", classification_loss_weight:float=1.0,
-                 scale_eps:float=SCALE_EPS, distribution:str="cauchy", output:str="ovr", **kw):
+                 abduction_init_strategy:str="identity", scale_init:float|None=None, b_noise_init:float|None=None,
+                 ovr_threshold_init:float|None=None, inference_mode:str="standard", classification_loss_weight:float=1.0,
+                 scale_eps:float=SCALE_EPS, distribution:str="cauchy", output:str="ovr", noise_kind:str|None=None,
+                 loss_reduction:str|None=None, preset:str|None=None, **kw):
+        self.preset = preset
+        given = dict(scale_init=scale_init, b_noise_init=b_noise_init, ovr_threshold_init=ovr_threshold_init,
+                     noise_kind=noise_kind, loss_reduction=loss_reduction)
+        for k, v in given.items(): setattr(self, k, v if v is not None else PRESETS.get(preset, PROJECT_DEFAULTS)[k])
         self.r, self.alpha, self.targets, self.dropout = r, alpha, list(targets), dropout
         self.full_finetune, self.train_action_head, self.causal_size = full_finetune, train_action_head, causal_size
-        self.abduction_init_strategy, self.scale_init, self.b_noise_init = abduction_init_strategy, scale_init, b_noise_init
-        self.ovr_threshold_init, self.inference_mode = ovr_threshold_init, inference_mode
+        self.abduction_init_strategy, self.inference_mode = abduction_init_strategy, inference_mode
         self.classification_loss_weight, self.scale_eps = classification_loss_weight, scale_eps
         self.distribution, self.output = distribution, output
         super().__init__(base=base, **kw)
     def validate(self):
+        if self.preset is not None and self.preset not in PRESETS: raise ValueError(f"preset={self.preset!r}: use one of {sorted(PRESETS)} or None")
         if not isinstance(self.r, int) or self.r < 1: raise ValueError(f"r={self.r}: the LoRA rank must be an int >= 1")
         if not 0 <= self.dropout < 1: raise ValueError(f"dropout={self.dropout} must be in [0, 1)")
         check_cauchy_fields(self)
