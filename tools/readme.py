@@ -74,6 +74,7 @@ COMMANDS = {
     "results/cauchy/summary.csv": "python tools/nbtest.py --flags slow --path nbs/07_cauchy.ipynb",
     "results/cauchy/train_speed.csv": "OMP_NUM_THREADS=2 python tools/cauchy_speed.py",
     "results/cauchy/summary-600.csv": "python tools/nbtest.py --flags long --path nbs/07_cauchy.ipynb --no-sync-check",
+    "results/cauchy/study/": "make study-cauchy",
     "results/compressor/": "make study-compressor",
     "results/compressor/steps-600/": "make study-compressor-600",
     "results/compressor/variants/": "make study-compressor-variants",

@@ -16,6 +16,7 @@ from .compressor import compressor_study, CompressorStudy, compressor_benchmarks
 from .planner import planner_study, PlannerStudy, planner_bench
 from .registers import registers_study, RegistersStudy, registers_bench, registers_variants, RegistersVariants
 from .leaderboard import leaderboard, Leaderboard, LEADERBOARD_COLUMNS
+from .cauchy import cauchy_study, CauchyStudy
 
 # %% auto #0
 __all__ = ['STUDIES', 'Study', 'bench_planner', 'parser', 'parse', 'main']
@@ -76,6 +77,8 @@ STUDIES = {
     "leaderboard": Study(leaderboard, "every method on one base, data mix and budget (about 1 h on 2 CPU cores; --set budget=20 on a GPU): results/leaderboard/",
                          Leaderboard, show=lambda t: print(t[list(LEADERBOARD_COLUMNS)].to_string())),
     "bench-registers": Study(registers_bench, "k concepts vs full attention, T = 1k..16k: results/registers/bench.csv", show=_table),
+    "cauchy": Study(cauchy_study, "the seed's Cauchy head, the project's defaults and the non-collapsing variant beside softmax LoRA at one budget (about 25 min): results/cauchy/study/",
+                    CauchyStudy, show=_tables),
 }
 
 # %% ../../nbs/29_study_cli.ipynb #648fc357
