@@ -47,6 +47,7 @@ def check_cauchy_fields(c):
     if c.scale_eps <= 0: raise ValueError(f"scale_eps={c.scale_eps} must be > 0 (it guards scale underflow)")
     if c.scale_init <= 0: raise ValueError(f"scale_init={c.scale_init} must be > 0 (|0| has no gradient)")
     if c.classification_loss_weight <= 0: raise ValueError(f"classification_loss_weight={c.classification_loss_weight} must be > 0")
+    if not isinstance(getattr(c, "ovr_balance", False), bool): raise ValueError(f"ovr_balance={c.ovr_balance!r}: use True or False")
 
 # %% ../nbs/07_cauchy.ipynb #a6a90124
 class CausalQwen2Config(Qwen2Config):
@@ -64,6 +65,7 @@ class CausalQwen2Config(Qwen2Config):
     output: str = "ovr"
     noise_kind: str = "bias"
     loss_reduction: str = "mean"
+    ovr_balance: bool = False
     def __post_init__(self, **kwargs):
         super().__post_init__(**kwargs)
         check_cauchy_fields(self)
@@ -169,6 +171,7 @@ class CauchyHead(nn.Module):
         causal = c.causal_size or hidden_size
         self.distribution, self.output, self.mode, self.weight = c.distribution, c.output, c.inference_mode, c.classification_loss_weight
         self.reduction = c.loss_reduction
+        self.pos_weight = vocab_size - 1.0 if getattr(c, "ovr_balance", False) else 1.0   # balanced: the target weighs as much as all negatives
         self.abduction_network = AbductionNetwork(hidden_size, causal, c.abduction_init_strategy, c.scale_init, c.scale_eps)
         self.action_network = ActionNetwork(causal, vocab_size, c.b_noise_init, c.scale_eps, c.noise_kind)
         self.ovr_classifier = OvRClassifier(vocab_size, c.ovr_threshold_init)
@@ -218,7 +221,7 @@ def _ovr_chunks(loc, scale, thr, chunk):
 
 class _OvRBCE(torch.autograd.Function):
     @staticmethod
-    def forward(ctx, loc, scale, thr, y, w, chunk):                        # loc, scale: (n,V); thr: (V,); y, w: (n,) target, weight
+    def forward(ctx, loc, scale, thr, y, w, chunk, pw):                    # loc, scale: (n,V); thr: (V,); y, w: (n,) target, weight; pw: the target's weight
         n, V = loc.shape; tot = loc.new_zeros(n, dtype=torch.float32); mass = torch.zeros_like(tot)
         for _, z, a, _ in _ovr_chunks(loc, scale, thr, chunk):
             mass += a.sum(-1); tot += a.log_().sum(-1)                     # Σ log a; log q = log a − log π
@@ -228,7 +231,8 @@ class _OvRBCE(torch.autograd.Function):
         log_qy, log_py = (torch.atan2(one, zy) / math.pi).log(), (torch.atan2(one, -zy) / math.pi).log()
         ctx.save_for_backward(loc, scale, thr, y, w); ctx.chunk = chunk
         ctx.mark_non_differentiable(log_py, mass)
-        return -(tot - log_qy + log_py) * w, log_py, mass
+        ctx.pw = pw
+        return -(tot - log_qy + pw * log_py) * w, log_py, mass
     @staticmethod
     def backward(ctx, g, _g_py, _g_mass):                                 # g: (n,) upstream gradient of each position's BCE
         loc, scale, thr, y, w = ctx.saved_tensors
@@ -242,18 +246,20 @@ class _OvRBCE(torch.autograd.Function):
             if at.any():
                 r, c = at.nonzero()[:, 0], y[at] - s
                 zt = z[r, c]; pt = torch.atan2(torch.ones_like(zt), -zt)
-                dl[r, c] = -g[r, 0] / ((1 + zt * zt) * pt * sc[r, c])
+                dl[r, c] = -ctx.pw * g[r, 0] / ((1 + zt * zt) * pt * sc[r, c])
             d_thr[e] = -dl.sum(0)
             d_loc[:, e] = dl; d_scale[:, e] = dl.mul_(z).neg_()            # ∂z/∂scale = −z/scale
-        return d_loc, d_scale, d_thr.to(thr.dtype), None, None, None
+        return d_loc, d_scale, d_thr.to(thr.dtype), None, None, None, None
 
 def ovr_bce(loc:Tensor, scale:Tensor, # (n,V) the action head's loc_S and scale_S
             thr:Tensor, y:Tensor, # (V,) OvR thresholds, (n,) target ids (any valid id where w = 0)
             w:Tensor|None=None, # (n,) weight of each position (0: not scored); default 1
-            chunk:int=OVR_CHUNK) -> tuple[Tensor, Tensor, Tensor]: # (n,) weighted BCE; (n,) log P(target); (n,) Σ_k P_k
-    "Cauchy one-vs-rest BCE per position, `−[Σ_k log(1−P_k) − log(1−P_y) + log P_y]`, in one chunked pass with an analytic backward."
+            chunk:int=OVR_CHUNK,
+            pos_weight:float=1.0, # the target's term weighs this much (V − 1: as much as all the negatives together)
+           ) -> tuple[Tensor, Tensor, Tensor]: # (n,) weighted BCE; (n,) log P(target); (n,) Σ_k P_k
+    "Cauchy one-vs-rest BCE per position, `−[Σ_k log(1−P_k) − log(1−P_y) + pos_weight·log P_y]`, in one chunked pass with an analytic backward."
     w = torch.ones(loc.shape[0], device=loc.device) if w is None else w.float()
-    return _OvRBCE.apply(loc, scale, thr, y, w, chunk)
+    return _OvRBCE.apply(loc, scale, thr, y, w, chunk, float(pos_weight))
 
 # %% ../nbs/07_cauchy.ipynb #2a65ea76
 @patch
@@ -268,12 +274,13 @@ def loss(self:CauchyHead, r:HeadOut, labels:Tensor # (b,t) next-token convention
         V = r.loc_S.shape[-1]                                            # every position (contiguous views, no copies), the last and unscored weighted 0
         yy = torch.cat([y.clamp(min=0), torch.zeros_like(y[:, :1])], 1).reshape(-1)
         ww = torch.cat([scored, torch.zeros_like(scored[:, :1])], 1).reshape(-1)
-        bce, log_py, mass = ovr_bce(r.loc_S.reshape(-1, V), r.scale_S.reshape(-1, V), self.ovr_classifier.thresholds, yy, ww)
+        bce, log_py, mass = ovr_bce(r.loc_S.reshape(-1, V), r.scale_S.reshape(-1, V), self.ovr_classifier.thresholds, yy, ww,
+                                    pos_weight=self.pos_weight)
         loss = bce.sum() / scored.sum().clamp(min=1) / (V if self.reduction == "mean" else 1)
         return self.weight * loss, head_metrics(r) | dict(p_target=log_py[ww].exp().mean().item(), ovr_mass=mass[ww].mean().item())
     logP, log1mP = self.ovr_classifier(r.loc_S[:, :-1], r.scale_S[:, :-1], self.distribution)   # (b,t-1,V) the Gaussian ablation: dense
     yy = y.clamp(min=0)[..., None]                                       # (b,t-1,1)
-    bce = -(log1mP.sum(-1) - log1mP.gather(-1, yy)[..., 0] + logP.gather(-1, yy)[..., 0])      # (b,t-1)
+    bce = -(log1mP.sum(-1) - log1mP.gather(-1, yy)[..., 0] + self.pos_weight * logP.gather(-1, yy)[..., 0])      # (b,t-1)
     loss = (bce * scored).sum() / scored.sum().clamp(min=1) / (logP.shape[-1] if self.reduction == "mean" else 1)
     m = head_metrics(r) | dict(p_target=logP.gather(-1, yy)[..., 0][scored].exp().mean().item(),
                                ovr_mass=logP.exp().sum(-1).mean().item())
@@ -430,7 +437,7 @@ class CauchyConfig(MethodConfig):
                  abduction_init_strategy:str="identity", scale_init:float|None=None, b_noise_init:float|None=None,
                  ovr_threshold_init:float|None=None, inference_mode:str="standard", classification_loss_weight:float=1.0,
                  scale_eps:float=SCALE_EPS, distribution:str="cauchy", output:str="ovr", noise_kind:str|None=None,
-                 loss_reduction:str|None=None, preset:str|None=None, **kw):
+                 loss_reduction:str|None=None, ovr_balance:bool=False, preset:str|None=None, **kw):
         self.preset = preset
         given = dict(scale_init=scale_init, b_noise_init=b_noise_init, ovr_threshold_init=ovr_threshold_init,
                      noise_kind=noise_kind, loss_reduction=loss_reduction)
@@ -439,7 +446,7 @@ class CauchyConfig(MethodConfig):
         self.full_finetune, self.train_action_head, self.causal_size = full_finetune, train_action_head, causal_size
         self.abduction_init_strategy, self.inference_mode = abduction_init_strategy, inference_mode
         self.classification_loss_weight, self.scale_eps = classification_loss_weight, scale_eps
-        self.distribution, self.output = distribution, output
+        self.distribution, self.output, self.ovr_balance = distribution, output, ovr_balance
         super().__init__(base=base, **kw)
     def validate(self):
         if self.preset is not None and self.preset not in PRESETS: raise ValueError(f"preset={self.preset!r}: use one of {sorted(PRESETS)} or None")
