@@ -22,6 +22,7 @@ CAUCHY_RUNS = (   # (name, method, method options): the study's rows after the b
     ("lora (softmax baseline)", "lora", ()),
     ("cauchy, seed preset", "cauchy", (("preset", "seed"),)),
     ("cauchy, project defaults", "cauchy", ()),
+    ("cauchy, balanced BCE (variant)", "cauchy", (("ovr_balance", True),)),
 )
 
 @dataclass
