@@ -275,13 +275,6 @@ def _extras(self:PoolerLM, input_ids, lay:PoolLayout, slots:Tensor, # (b,K,d) th
     ex = torch.cat([mk[0].expand(b, tl.G, d), slots, mk[1].expand(b, K, d), cp], 1)  # (b,E,d)
     return ex, (tl.cpos if self.config.positions == "contiguous" else tl.pos)[:, t:]
 
-# %% ../nbs/04_pooler.ipynb #23f8ec22
-@patch
-def text_positions(self:PoolerLM, lay:PoolLayout, t:int) -> Tensor: # (b,t)
-    "RoPE position of each text token in the state that reads it: its own index (gaps), or its place in the compressed sequence (contiguous)."
-    tl = lay.timeline(self.config.n_new)
-    return (tl.cpos if self.config.positions == "contiguous" else tl.pos)[:, :t]
-
 # %% ../nbs/04_pooler.ipynb #b3275576
 @patch
 def _read(self:PoolerLM, input_ids, attention_mask, lay:PoolLayout, slots:Tensor, # (b,K,d)
