@@ -112,6 +112,10 @@ class MethodHooks:
     def decode_state(self, input_ids:Tensor, attention_mask:Tensor, max_new_tokens:int, suppress_tokens=None) -> tuple[Tensor, int]:
         "Greedy generation as served, and the bytes of decoding state (KV cache) it holds at the end."
         return hf_decode_state(self, input_ids, attention_mask, max_new_tokens, suppress_tokens)
+    def heldout_metrics(self, blocks, # held-out blocks (n,t) or rows (a dict with labels)
+                        batch_size:int, max_batches:int) -> dict[str, float]:
+        "Metrics the method computes itself on held-out data, which the health pass logs (e.g. the planner's y(X) accuracies); none by default."
+        return {}
 
 # %% ../nbs/03a_method.ipynb #15237516
 class PlainLM(MethodHooks):

@@ -16,10 +16,11 @@ from .masks import plot_mask, causal_rule
 from .method import MethodConfig, MethodModel, MethodOutput, register_method
 from .monitor import entropy_stats, st_gap, code_usage, flip_rate, staleness_gap
 from .eval import CONTROLS, control_concepts
+from .data import parse_answer
 
 # %% auto #0
-__all__ = ['ConceptTypeConfig', 'concept_types', 'PlannerConfig', 'PlannerQuotaController', 'PlannerLM', 'ExecutorState',
-           'planner_masks']
+__all__ = ['ConceptTypeConfig', 'concept_types', 'PlannerConfig', 'PlannerQuotaController', 'PlannerLM', 'content_mask',
+           'aux_targets', 'AuxHeads', 'aux_chance', 'ExecutorState', 'planner_masks']
 
 # %% ../nbs/06_planner.ipynb #dd283d7d
 @dataclass
@@ -52,13 +53,17 @@ class PlannerConfig(MethodConfig):
                  condition:str="self", mtp:bool=True, parallel:bool=True, tau:float=1.0, tau_min:float=0.5,
                  tau_anneal:int=0, w_commit:float=0.1, w_usage:float=0.1, w_eos:float=0.1, quota:float|None=1.0,
                  quota_lr:float=0.05, em:bool=False, em_k:int=4, em_every:int=1, refresh_every:int=1,
-                 curriculum:list|None=None, content:str="plan", plan_scale:float=4.0, noise:float=1.0, grow:bool=False, **kw):
+                 curriculum:list|None=None, content:str="plan", plan_scale:float=4.0, noise:float=1.0, grow:bool=False,
+                 aux_weight:float=0.0, aux_hidden:int=256, aux_numbers:int=1000, aux_len_width:int=8, aux_len_buckets:int=16,
+                 eos_ratio:float|None=None, **kw):
         self.types = [list(asdict(t).values()) for t in concept_types(types)] if types is not None else types
         self.r, self.alpha, self.condition, self.mtp, self.parallel = r, alpha, condition, mtp, parallel
         self.tau, self.tau_min, self.tau_anneal = tau, tau_min, tau_anneal
         self.w_commit, self.w_usage, self.w_eos, self.quota, self.quota_lr = w_commit, w_usage, w_eos, quota, quota_lr
         self.em, self.em_k, self.em_every, self.refresh_every = em, em_k, em_every, refresh_every
         self.curriculum, self.content, self.grow, self.plan_scale, self.noise = curriculum, content, grow, plan_scale, noise
+        self.aux_weight, self.aux_hidden, self.aux_numbers = aux_weight, aux_hidden, aux_numbers
+        self.aux_len_width, self.aux_len_buckets, self.eos_ratio = aux_len_width, aux_len_buckets, eos_ratio
         super().__init__(base=base, **kw)
     @property
     def type_cfgs(self) -> list[ConceptTypeConfig]: return concept_types(self.types)
@@ -84,6 +89,15 @@ def validate(self:PlannerConfig):
         if getattr(self, w) < 0: raise ValueError(f"{w}={getattr(self, w)} must be >= 0")
     for s, n in (self.curriculum or []):
         if int(s) < 0 or int(n) < 1: raise ValueError(f"curriculum entry {[s, n]}: need [step >= 0, tokens >= 1]")
+    if self.curriculum and self.condition == "prompt":
+        raise ValueError("curriculum caps the autoencoded text (condition='self'); with condition='prompt' it would cut the answer: drop it")
+    if not self.aux_weight >= 0: raise ValueError(f"aux_weight={self.aux_weight} must be >= 0 (0 turns y(X) off)")
+    if self.aux_weight > 0 and self.content != "plan": raise ValueError("aux_weight > 0 needs content='plan': the pause-plan control has no plan to read y(X) from")
+    for f in ("aux_hidden", "aux_numbers", "aux_len_width", "aux_len_buckets"):
+        if not isinstance(getattr(self, f), int) or getattr(self, f) < 1: raise ValueError(f"{f}={getattr(self, f)!r} must be an int >= 1")
+    if self.eos_ratio is not None and not self.eos_ratio > 0: raise ValueError(f"eos_ratio={self.eos_ratio}: text tokens per concept, > 0 (None: EOS at the last slot)")
+    if self.eos_ratio is not None and self.quota is not None:
+        raise ValueError(f"eos_ratio={self.eos_ratio} sets each plan's length; the quota controller (quota={self.quota}) would pull against it: pass quota=None")
 
 # %% ../nbs/06_planner.ipynb #7ad5be46
 class PlannerQuotaController:
@@ -120,6 +134,10 @@ class PlannerLM(MethodModel):
         self.off, self.ctl0 = [int(o) for o in off[:-1]], int(off[-1])
         self.step, self.zcache, self.zstep = 0, {}, {}                             # z* per example key, and the step it was scored at
         self.quota = PlannerQuotaController(c.quota if c.quota is not None else 0.0, c.quota_lr)
+        if c.aux_weight > 0:                                                       # y(X): small heads that read the plan alone
+            with torch.random.fork_rng(devices=[]):
+                torch.manual_seed(2)
+                self.aux = AuxHeads(sum(self.slots), self.concept_emb.shape[1], c.aux_hidden, c.aux_numbers, c.aux_len_buckets)
     wants_rows = True  # one text per row to plan and write: packed blocks start mid-document (the train notebook says so)
 
 # %% ../nbs/06_planner.ipynb #8649a0e0
@@ -228,6 +246,23 @@ def _plan_feed(self:PlannerLM, st:dict, h:Tensor, # (b,q,d) new inputs
 def _plan_logits(self:PlannerLM, h:Tensor, i:int) -> Tensor: # (...,V_i+1)
     "Unified head restricted to type i's concepts and its <EOS>."
     return self.config.plan_scale / math.sqrt(h.shape[-1]) * decoder(self.lm).norm(h) @ self.plan_head[self._rows_of(i)].to(h.dtype).T
+
+# %% ../nbs/06_planner.ipynb #872b77f5
+@patch
+def unified_logits(self:PlannerLM, h:Tensor) -> Tensor: # (...,V)
+    "The unified head: the base's logits, the concept rows' own (`plan_head`) in their place, over the whole vocabulary."
+    lg = head(self.lm, h)
+    plan = self.config.plan_scale / math.sqrt(h.shape[-1]) * decoder(self.lm).norm(h) @ self.plan_head.to(h.dtype).T   # (...,R)
+    return lg.index_copy(lg.dim() - 1, self.concept_ids, plan.to(lg.dtype))
+
+@patch
+def stage_columns(self:PlannerLM, stage:int|str) -> Tensor: # (V,) bool
+    "The unified head's columns a stage may write: `'text'` (the executor) or type index i (its concepts and <EOS_i>)."
+    V = self.lm.get_output_embeddings().weight.shape[0]
+    keep = torch.zeros(V, dtype=torch.bool, device=self.concept_ids.device)
+    if stage == "text": return keep.index_fill(0, self.concept_ids, True).logical_not()
+    if not isinstance(stage, int) or not 0 <= stage < self.n: raise ValueError(f"stage={stage!r}: use 'text' or a type index in 0..{self.n - 1}")
+    return keep.index_fill(0, self.concept_ids[self._rows_of(stage)], True)
 
 # %% ../nbs/06_planner.ipynb #79307018
 @patch
@@ -390,11 +425,31 @@ def control_plan(self:PlannerLM, e:Tensor, # (b,S,d) the slot vectors the execut
     e, kept = control_concepts(e, concept, kind, perm=shuffle_perm, generator=g)
     return e, valid & (kept | ~concept)                                              # drop hides the concept slots; <EOS_i> stays
 
+# %% ../nbs/06_planner.ipynb #7046c576
+@patch
+def eos_targets(self:PlannerLM, n_tok:Tensor, ratio:float, i:int) -> Tensor: # (b,) long
+    "Concepts type i should plan for texts of `n_tok` tokens at `ratio` text tokens per concept."
+    T = self.config.type_cfgs
+    K = torch.ceil(n_tok.float() / ratio)
+    return (K * T[i].max_len / sum(t.max_len for t in T)).round().clamp(1, T[i].max_len).long()
+
+@patch
+def _eos_at(self:PlannerLM, lp:Tensor, # (b,m+1) log p(<EOS_i>) per slot
+            n_tok:Tensor, ratio:float, i:int) -> Tensor: # (b,)
+    "−log P(type i's plan ends after exactly m* concepts)."
+    m = self.config.type_cfgs[i].max_len
+    tgt = self.eos_targets(n_tok.to(lp.device), ratio, i)[:, None]
+    j = torch.arange(m + 1, device=lp.device)[None]
+    go = torch.log1p(-lp.exp().clamp(max=1 - 1e-6))                                     # log(1 − p_eos)
+    return -((go * (j < tgt)).sum(-1) + (lp * ((j == tgt) & (tgt < m))).sum(-1))
+
 # %% ../nbs/06_planner.ipynb #35dbad45
 @patch
-def plan_losses(self:PlannerLM, pl:dict) -> dict:
+def plan_losses(self:PlannerLM, pl:dict, n_tok:Tensor|None=None, # (b,) text tokens per row: the right lengths under `eos_ratio`
+               ) -> dict:
     "Commitment, usage-KL, EOS and quota losses of a plan (straight-through training)."
     S0, T, out = np.cumsum([0] + self.slots), self.config.type_cfgs, dict(commit=[], usage=[], eos=[], used=[])
+    ratio = self.config.eos_ratio if n_tok is not None else None
     e_hard = self.concept_emb[pl["z"]].float()
     vis = pl["valid"]
     out["commit"] = ((pl["e_soft"].float() - e_hard.detach()).square().sum(-1)[vis]).mean()
@@ -405,7 +460,8 @@ def plan_losses(self:PlannerLM, pl:dict) -> dict:
         pbar = pbar / pbar.sum().clamp(min=1e-9)
         out["usage"].append((pbar * (pbar.clamp(min=1e-9) * t.vocab).log()).sum())
         lp = lg.log_softmax(-1)[..., t.vocab]                                            # (b,m+1) log p(<EOS_i>) per slot
-        out["eos"].append(-(lp[:, -1][v[:, -1]]).sum() / max(1, len(lp)))
+        if ratio is None: out["eos"].append(-(lp[:, -1][v[:, -1]]).sum() / max(1, len(lp)))
+        else: out["eos"].append(self._eos_at(lp, n_tok, ratio, i).mean())
         alive = (1 - lp[:, :-1].exp()).cumprod(-1)                                       # (b,m) P(slot j holds a concept)
         out["used"].append(alive.sum(-1).mean() / t.max_len)
     res = dict(commit=out["commit"], usage=torch.stack(out["usage"]).mean(), eos=torch.stack(out["eos"]).mean())
@@ -432,9 +488,99 @@ def plan_metrics(self:PlannerLM, pl:dict) -> dict:
 # %% ../nbs/06_planner.ipynb #b09b11b1
 @patch
 def grad_groups(self:PlannerLM) -> dict:
-    "Parameter groups for `conceptlab.monitor.grad_norms`: the planner's head and queries, concept rows, type embeddings, LoRA."
+    "Parameter groups for `conceptlab.monitor.grad_norms`: the planner's head and queries, concept rows, type embeddings, LoRA, the y(X) heads."
     return {"planner": lambda n: n in ("plan_head", "query_emb"), "concept_rows": lambda n: n == "concept_emb",
-            "type_emb": lambda n: n == "type_emb", "lora": lambda n: "lora_" in n}
+            "type_emb": lambda n: n == "type_emb", "lora": lambda n: "lora_" in n, "aux": lambda n: n.startswith("aux.")}
+
+# %% ../nbs/06_planner.ipynb #dde67deb
+def content_mask(tok, V:int, # rows of the output embedding (may exceed the tokenizer)
+                 never:Tensor|None=None) -> Tensor: # (V,) bool
+    "Vocabulary rows that are content: a token whose text holds a letter or a digit, neither special nor in `never`."
+    n = min(V, len(tok))
+    words = tok.batch_decode([[i] for i in range(n)])
+    keep = torch.zeros(V, dtype=torch.bool)
+    keep[:n] = torch.tensor([bool(re.search(r"[^\W_]", w)) for w in words])
+    keep[[i for i in tok.all_special_ids if i < V]] = False
+    if never is not None: keep[never.cpu()] = False
+    return keep
+
+def aux_targets(tok, y:Tensor, ym:Tensor, # (b,t) the text X and its mask
+                content:Tensor, # (V,) bool, from `content_mask`
+                numbers:int=1000, len_width:int=8, len_buckets:int=16) -> dict:
+    "y(X) read off the text: `bag` (b,V) and `numbers` (b,numbers) multi-hot, `length` (b,) bucket, `answer` (b,) (-100: none)."
+    b, dev, ym = y.shape[0], y.device, ym.bool()
+    bag = torch.zeros(b, len(content), device=dev).scatter_reduce_(1, y.masked_fill(~ym, 0), ym.float(), "amax") * content.to(dev)
+    texts = tok.batch_decode([r[k].tolist() for r, k in zip(y, ym)])
+    num, ans = torch.zeros(b, numbers, device=dev), torch.full((b,), -100, dtype=torch.long, device=dev)
+    for r, t in enumerate(texts):
+        for v in re.findall(r"\d+", t):
+            if int(v) < numbers: num[r, int(v)] = 1
+        a = parse_answer(t)
+        if a is not None and a.isdigit() and int(a) < numbers: ans[r] = int(a)
+    length = (ym.sum(-1) // len_width).clamp(max=len_buckets - 1)
+    return dict(bag=bag, numbers=num, length=length, answer=ans)
+
+# %% ../nbs/06_planner.ipynb #345f2c3a
+class AuxHeads(nn.Module):
+    "The y(X) heads: one hidden layer over a plan's slot vectors (flattened; hidden slots zeroed), one output per target."
+    def __init__(self, slots:int, d:int, hidden:int, numbers:int, len_buckets:int):
+        super().__init__()
+        self.norm = nn.LayerNorm(d)
+        self.body = nn.Sequential(nn.Linear(slots * d, hidden), nn.GELU())
+        self.bag = nn.Linear(hidden, d)                        # scored against the base's output embedding rows
+        self.numbers, self.length, self.answer = nn.Linear(hidden, numbers), nn.Linear(hidden, len_buckets), nn.Linear(hidden, numbers)
+
+def _p_at_k(lg:Tensor, t:Tensor) -> Tensor: # (b',) rows with a class present
+    "Precision at the true count: the share of the k top-scored classes that are present, k = how many are."
+    k = t.sum(-1).long(); top = lg.topk(int(k.max()), -1).indices
+    hit = t.gather(-1, top) * (torch.arange(top.shape[-1], device=lg.device) < k[:, None])
+    return (hit.sum(-1) / k.clamp(min=1))[k > 0]
+
+def _multi_nll(lg:Tensor, t:Tensor) -> Tensor: # (b,)
+    "Mean −log p of the present classes (0 for a row with none)."
+    lp = lg.float().log_softmax(-1).masked_fill(t == 0, 0)
+    return -(lp * t).sum(-1) / t.sum(-1).clamp(min=1)
+
+# %% ../nbs/06_planner.ipynb #cabed20a
+@patch
+def aux_targets(self:PlannerLM, y:Tensor, ym:Tensor) -> dict:
+    "This planner's y(X) of text y (its config's classes and buckets)."
+    c = self.config
+    if getattr(self, "_content", None) is None:
+        self._content = content_mask(self.tokenizer, self.lm.get_output_embeddings().weight.shape[0], self.concept_ids)
+    return aux_targets(self.tokenizer, y, ym, self._content, c.aux_numbers, c.aux_len_width, c.aux_len_buckets)
+
+@patch
+def aux_losses(self:PlannerLM, pl:dict, tg:dict) -> dict:
+    "The y(X) heads on plan `pl` alone: per-row summed loss `row` (b,), the batch `loss` (mean of the four) and `metrics`."
+    a, dev = self.aux, pl["e"].device
+    V = torch.tensor([t.vocab for t in self.config.type_cfgs], device=dev)[self.slot_type.to(dev)]
+    keep = (pl["valid"] & (pl["loc"] < V)).float()                                          # concept slots the executor sees
+    h = a.body((a.norm(pl["e"].float()) * keep[..., None]).flatten(1))
+    W = self.lm.get_output_embeddings().weight.detach().float()
+    lg = dict(bag=(a.bag(h) @ W.T).masked_fill(~self._content.to(dev), float("-inf")), numbers=a.numbers(h), length=a.length(h), answer=a.answer(h))
+    has = dict(bag=tg["bag"].sum(-1) > 0, numbers=tg["numbers"].sum(-1) > 0, length=torch.ones_like(tg["length"], dtype=torch.bool), answer=tg["answer"] >= 0)
+    rows = dict(bag=_multi_nll(lg["bag"], tg["bag"]), numbers=_multi_nll(lg["numbers"], tg["numbers"]),
+                length=F.cross_entropy(lg["length"], tg["length"], reduction="none"),
+                answer=F.cross_entropy(lg["answer"], tg["answer"].clamp(min=0), reduction="none") * has["answer"])
+    loss = torch.stack([rows[k][has[k]].mean() for k in rows if has[k].any()]).mean()
+    with torch.no_grad():
+        mets = dict(aux_loss=float(loss))
+        for k in ("bag", "numbers"):
+            if has[k].any(): mets[f"aux_{k}_p"] = float(_p_at_k(lg[k], tg[k]).mean())
+        mets["aux_length_acc"] = float((lg["length"].argmax(-1) == tg["length"]).float().mean())
+        if has["answer"].any(): mets["aux_answer_acc"] = float((lg["answer"].argmax(-1) == tg["answer"])[has["answer"]].float().mean())
+    return dict(row=sum(rows[k] * has[k] for k in rows), loss=loss, metrics=mets)
+
+def aux_chance(tg:dict) -> dict:
+    "Chance levels of the y(X) metrics on targets `tg`: the frequency ranking (bag, numbers) and the majority class (length, answer), guesses that ignore the plan."
+    out = {}
+    for k in ("bag", "numbers"):
+        if tg[k].sum() > 0: out[f"aux_{k}_p"] = float(_p_at_k(tg[k].sum(0).expand_as(tg[k]), tg[k]).mean())
+    out["aux_length_acc"] = float(tg["length"].bincount().max() / len(tg["length"]))
+    a = tg["answer"][tg["answer"] >= 0]
+    if len(a): out["aux_answer_acc"] = float(a.bincount().max() / len(a))
+    return out
 
 # %% ../nbs/06_planner.ipynb #d85c0ff9
 def _row_keys(u:Tensor, um:Tensor, y:Tensor, ym:Tensor) -> list[str]:
@@ -526,7 +672,7 @@ def e_step(self:PlannerLM, u, um, y, ym, # the batch: input (left-padded), text 
            old:Tensor|None=None, # (b,S) cached z* local ids (rows without one: any plan, flagged by has_old)
            has_old:Tensor|None=None, # (b,) which rows have a cached z* (default: every row, when `old` is given)
            k:int|None=None) -> dict:
-    "Top-k candidate plans scored by S(z) = log p(y|z) + log p(z|u); the best distinct plan per row, the scores and search metrics."
+    "Top-k candidate plans scored by S(z) = log p(y|z) + log p(z|u) (− aux_weight · aux(z) with y(X)); the best distinct plan per row, the scores and search metrics."
     k = self.config.em_k if k is None else k
     if k < 1: raise ValueError(f"k={k}: the E-step needs at least one candidate plan")
     b, dev = u.shape[0], u.device
@@ -542,7 +688,11 @@ def e_step(self:PlannerLM, u, um, y, ym, # the batch: input (left-padded), text 
     K = len(cands)
     loc = torch.cat(cands)                                                          # (K·b,S)
     pl = self.plan(u.repeat(K, 1), um.repeat(K, 1), noise=False, force=loc)
-    S = (self.log_p_y(pl, y.repeat(K, 1), ym.repeat(K, 1)) + self.log_p_z(pl)).view(K, b).T   # (b,K)
+    S = self.log_p_y(pl, y.repeat(K, 1), ym.repeat(K, 1)) + self.log_p_z(pl)                 # (K·b,)
+    if self.config.aux_weight > 0:                                                   # y(X): plans that carry it score higher
+        tg = {k_: v.repeat(K, *[1] * (v.dim() - 1)) for k_, v in self.aux_targets(y, ym).items()}
+        S = S - self.config.aux_weight * self.aux_losses(pl, tg)["row"]
+    S = S.view(K, b).T                                                               # (b,K)
     dist = self._distinct(loc.view(K, b, -1), ok).T                                 # (b,K) each distinct plan once
     Sd = S.masked_fill(~dist, float("-inf"))
     best = Sd[:, :k].argmax(-1)                                                     # the fresh candidates' best
@@ -637,15 +787,24 @@ def _plan_execute(self:PlannerLM, u, um, y, ym, corrupt:str|None, replace_frac:f
         if self.training: pl, m_loss = self._training_plan(u, um, y, ym, mets)
         else: pl, m_loss = self.plan(u, um), None
         e, valid = pl["e"], pl["valid"]
+        aux = None
+        if c.aux_weight > 0:                                                               # y(X) from the plan alone
+            A = self.aux_losses(pl, self.aux_targets(y, ym)); mets |= A["metrics"]
+            aux = c.aux_weight * A["loss"]
         if corrupt or replace_frac:                                                        # on a fixed generator
             e, valid = self.control_plan(e, pl["z"], valid, corrupt, replace_frac, shuffle_perm, torch.Generator().manual_seed(0))
         lg = self.execute(self._prefix(e, valid), y, ym)
         with torch.no_grad(): mets |= self.plan_metrics(pl)
         if m_loss is not None: loss = m_loss
         elif self.training and "y_soft" in pl:
-            L = self.plan_losses(pl)
+            L = self.plan_losses(pl, ym.sum(-1))
             loss = c.w_commit * L["commit"] + c.w_usage * L["usage"] + c.w_eos * L["eos"] + L["quota"]
             mets |= {f"loss_{k}": v.detach() for k, v in L.items()} | dict(tau=self.tau_now(), quota_lambda=self.quota.lam)
+            if c.eos_ratio is not None:                                                    # how far the plans are from their right length
+                S0, Vt = np.cumsum([0] + self.slots), [t.vocab for t in c.type_cfgs]
+                mets["eos_len_err"] = float(np.mean([((pl["valid"][:, S0[i]:S0[i + 1]] & (pl["loc"][:, S0[i]:S0[i + 1]] < Vt[i])).sum(-1)
+                                                      - self.eos_targets(ym.sum(-1), c.eos_ratio, i)).abs().float().mean() for i in range(self.n)]))
+        if aux is not None and self.training: loss = loss + aux
         mets["compression_ratio"] = ym.sum() / (pl["valid"] & (pl["loc"] < torch.tensor([t.vocab for t in c.type_cfgs], device=y.device)[self.slot_type.to(y.device)])).sum().clamp(min=1)
     return lg, loss
 
@@ -680,6 +839,24 @@ def forward(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, l
     mets["loss_recon"] = rec.detach()
     logits = self._row_logits(lg, y, ym, s, T, prompt_ids)
     return MethodOutput(loss=rec + loss, logits=logits, metrics={k: torch.as_tensor(v).detach().float() for k, v in mets.items()})
+
+# %% ../nbs/06_planner.ipynb #68a46973
+@patch
+@torch.no_grad()
+def heldout_metrics(self:PlannerLM, blocks, batch_size:int, max_batches:int) -> dict[str, float]:
+    "The declared hook: the y(X) metrics on held-out blocks or rows (`heldout_aux_*`), in eval mode; none without y(X)."
+    if not self.config.aux_weight: return {}
+    was, dev, rows = self.training, self.concept_emb.device, []
+    self.eval()
+    try:
+        n = len(blocks["input_ids"]) if isinstance(blocks, dict) else len(blocks)
+        for i in range(min(max_batches, math.ceil(n / batch_size))):
+            sl = slice(i * batch_size, (i + 1) * batch_size)
+            kw = ({k: blocks[k][sl].to(dev) for k in ("input_ids", "labels", "attention_mask")} if isinstance(blocks, dict)
+                  else dict(input_ids=blocks[sl].to(dev)))
+            rows.append({k: float(v) for k, v in self(**kw).metrics.items() if k.startswith("aux_")})
+    finally: self.train(was)
+    return {f"heldout_{k}": float(np.mean([r[k] for r in rows if k in r])) for k in sorted(set().union(*rows))}
 
 # %% ../nbs/06_planner.ipynb #eaef226a
 @patch

@@ -18,7 +18,7 @@ from .data import load_data, tokenize, pack, eos_id, pad_id, tokenize_prompted, 
 from .eval import spread_order
 from .paths import RUNS
 from .method import (save_tensors, load_tensors, MethodOutput, MethodConfig, MethodModel, METHODS, MODEL_TYPES,
-                               register_method, method_class, load_method, build_method)
+                               register_method, method_class, load_method, build_method, hooks)
 from .monitor import grad_norms, health_metrics
 from .runs import (RunLock, MetricsLog, STREAM_FIELDS, list_checkpoints, save_checkpoint, load_checkpoint,
                              latest_checkpoint, set_aside, prepare_run, safe_name)
@@ -243,6 +243,8 @@ def _loop(s:LoopState, start:int):
             with acc.autocast(): row["eval_loss"] = heldout_loss(core, s.eval_blocks, tc.batch_size, tc.eval_batches, acc.device)
         if health:
             row |= gnorms
+            if n_rows(s.eval_blocks):                                           # the method's own held-out metrics (declared hook)
+                with acc.autocast(): row |= hooks(core).heldout_metrics(s.eval_blocks, max(2, tc.batch_size), tc.health_batches)
             if isinstance(s.eval_blocks, Tensor) and len(s.eval_blocks) >= 2:   # packed blocks (SFT rows: grad norms only)
                 with acc.autocast(): row |= health_metrics(core, s.eval_blocks, max(2, tc.batch_size), tc.health_batches, docs=s.eval_docs)
         log.write(row)

@@ -254,6 +254,8 @@ VARIANTS = (   # (name, options): the study's default runs
     ("autoencoder L=64 k=16 discrete", (("mode", "autoencoder"), ("k", 16), ("segment", 64), ("layout", "interleaved"), ("discrete", True))),
     ("autoencoder L=64 k=16 discrete LoRA decoder", (("mode", "autoencoder"), ("k", 16), ("segment", 64), ("layout", "interleaved"),
                                                       ("discrete", True), ("decoder_lora", True))),
+    ("autoencoder L=64 k=16 discrete G=4 LoRA decoder", (("mode", "autoencoder"), ("k", 16), ("segment", 64), ("layout", "interleaved"),
+                                                          ("discrete", True), ("code_groups", 4), ("decoder_lora", True))),
     ("autoencoder L=256 k=64", (("mode", "autoencoder"), ("k", 64), ("segment", 256), ("layout", "interleaved"))),
 )
 
