@@ -15,7 +15,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: bench-long bench-long-qwen leaderboard install lab test train pretrain export-tiny readme study-pooler study-pooler-variants study-compressor study-compressor-600 study-compressor-variants bench-compressor study-registers study-registers-variants bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines study-cauchy
+.PHONY: bench-long bench-long-qwen leaderboard install lab test train pretrain export-tiny readme study-pooler study-pooler-variants study-compressor study-compressor-600 study-compressor-variants bench-compressor study-registers study-registers-variants bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines study-planner-variants study-cauchy
 
 install:
 ifeq ($(INSTALL),1)
@@ -131,3 +131,8 @@ study-planner-prosqa: install
 # autoencoding of natural sentences: single Shakespeare lines (3-12 words, <= 28 tokens), k = 8 / 4 / 2: results/planner/lines/
 study-planner-lines: install
 	$(PYTHON) -m conceptlab.studies planner-lines
+
+# the seed's planner levers (y(X), levels, EOS at the right length, the curriculum) on reasoning beside the pause-plan
+# control and on natural sentences; only new rows train (about 50 min on 2 CPU cores): results/planner/variants/
+study-planner-variants: install
+	$(PYTHON) -m conceptlab.studies planner-variants

@@ -96,6 +96,7 @@ COMMANDS = {
     "results/planner/lines/": "make study-planner-lines",
     "results/planner/prosqa/": "make study-planner-prosqa",
     "results/planner/task-1600/": "make study-planner-task-1600",
+    "results/planner/variants/": "make study-planner-variants",
 }
 
 class MarkerError(ValueError): pass

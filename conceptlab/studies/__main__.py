@@ -13,7 +13,7 @@ from ..paths import RESULTS, RUNS
 from .core import save_table
 from .pooler import pooler_study, PoolerStudy
 from .compressor import compressor_study, CompressorStudy, compressor_benchmarks, VARIANTS
-from .planner import planner_study, PlannerStudy, planner_bench
+from .planner import planner_study, PlannerStudy, planner_bench, planner_variants, PlannerVariants
 from .registers import registers_study, RegistersStudy, registers_bench, registers_variants, RegistersVariants
 from .leaderboard import leaderboard, Leaderboard, LEADERBOARD_COLUMNS
 from .cauchy import cauchy_study, CauchyStudy
@@ -71,6 +71,8 @@ STUDIES = {
                            lambda: PlannerStudy(ae_data="shakespeare:part=line,max_words=12", ae_seq_len=32),
                            dict(out=RESULTS/"planner"/"lines", run_root=RUNS/"planner-study-lines", parts=("ae",), only={"ae k=8", "ae k=4", "ae k=2"}),
                            _tables),
+    "planner-variants": Study(planner_variants, "the seed's planner levers — y(X), levels, EOS at the right length, the curriculum — beside the study's planner and the pause-plan control (about 50 min): results/planner/variants/",
+                              PlannerVariants, show=_tables),
     "registers": Study(registers_study, "every registers mode, the autoencoder grid: results/registers/", RegistersStudy, show=_tables),
     "registers-variants": Study(registers_variants, "the seed's attention schemes, k from 8 to 128 and discrete concepts at the LoRA budget (about 65 min): results/registers/variants/",
                                 RegistersVariants, show=_tables),

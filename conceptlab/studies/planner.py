@@ -4,8 +4,8 @@
 
 # %% ../../nbs/23_study_planner.ipynb #724e0eb1
 from __future__ import annotations
-import math
-from dataclasses import dataclass
+import math, re
+from dataclasses import dataclass, fields
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 import matplotlib.pyplot as plt
@@ -16,12 +16,13 @@ from ..monitor import code_usage
 from ..train import build_method
 from ..paths import RESULTS, RUNS
 from ..bench import interleaved
-from ..planner import PlannerLM
+from ..planner import PlannerLM, aux_chance
 from .core import RunSpec, train_specs, save_table, write_study_json
 
 # %% auto #0
-__all__ = ['recon_stats', 'replacement_curve', 'plan_prompt', 'PlannerStudy', 'em_schedule', 'study_figure', 'planner_study',
-           'build_method_planner', 'planner_bench']
+__all__ = ['PLANNER_VARIANTS', 'recon_stats', 'replacement_curve', 'plan_prompt', 'PlannerStudy', 'em_schedule', 'study_figure',
+           'planner_study', 'PlannerVariants', 'aux_columns', 'planner_variants', 'build_method_planner',
+           'planner_bench']
 
 # %% ../../nbs/23_study_planner.ipynb #2f44ab54
 @torch.no_grad()
@@ -213,6 +214,109 @@ def planner_study(cfg:PlannerStudy|None=None, out:Path|str|None=None, run_root:P
         curves = {n: pd.DataFrame(r.metrics) for n, r in runs.items() if n.startswith("ae") or n == "planner → executor"}
         fig = study_figure(tables, curves); fig.savefig(out/"study.png", dpi=110, bbox_inches="tight"); plt.close(fig)
     write_study_json(out, cfg, parts=list(parts))
+    return tables
+
+# %% ../../nbs/23_study_planner.ipynb #22da4af9
+PLANNER_VARIANTS = (   # (name, part, the method options on top of that part's planner run)
+    ("pause-plan", "task", dict(content="pause")),
+    ("planner → executor", "task", {}),
+    ("planner + y(X)", "task", dict(aux_weight=1.0)),
+    ("ae k=4", "ae", {}),
+    ("ae k=4 + y(X)", "ae", dict(aux_weight=1.0)),
+    ("ae k=4 + curriculum", "ae", dict(curriculum=[[0, 8], [150, 16], [300, 32]])),
+    ("ae k=4 + EOS at R=4", "ae", dict(eos_ratio=4.0, quota=None)),
+)
+
+@dataclass
+class PlannerVariants(PlannerStudy):
+    "The planner study's budgets, natural sentences for autoencoding at `ae_k` concepts, and the `variants` rows."
+    ae_data:str = "shakespeare:part=line,max_words=12"
+    ae_seq_len:int = 32
+    ae_k:int = 4
+    variants:tuple = PLANNER_VARIANTS
+    def __post_init__(self):
+        super().__post_init__()
+        for v in self.variants:
+            if len(v) != 3 or v[1] not in ("ae", "task") or not isinstance(v[2], dict): raise ValueError(f"variant {v!r}: need (name, 'ae' or 'task', options dict)")
+    @classmethod
+    def tiny(cls):
+        t = PlannerStudy.tiny()
+        return cls(**{f.name: getattr(t, f.name) for f in fields(PlannerStudy)} | dict(ae_data=t.ae_data, ae_seq_len=t.ae_seq_len), ae_k=2)
+
+# %% ../../nbs/23_study_planner.ipynb #fdfa6903
+def _slug(name:str) -> str: return re.sub(r"[^a-z0-9=]+", "-", name.lower()).strip("-")
+
+def _variant_specs(cfg:PlannerVariants) -> dict:
+    "Every row's run: `{name: RunSpec}` (the pause-plan control reads the question alone: its data has no CoT)."
+    kw = dict(noise=cfg.noise, w_usage=cfg.w_usage, quota=cfg.quota)
+    ae = dict(seq_len=cfg.ae_seq_len, batch_size=cfg.ae_batch, lr=cfg.lr)
+    tk = dict(seq_len=cfg.task_seq_len, batch_size=cfg.task_batch, lr=cfg.task_lr)
+    nocot = cfg.task + ("," if ":" in cfg.task else ":") + "cot=0"
+    specs = {}
+    for name, part, opts in cfg.variants:
+        if part == "ae": mc, data, steps, o = dict(types=cfg.types(cfg.ae_k), tau_anneal=cfg.ae_steps) | kw | opts, cfg.ae_data, cfg.ae_steps, ae
+        elif opts.get("content") == "pause": mc, data, steps, o = dict(types=cfg.types(cfg.task_concepts), condition="prompt") | opts, nocot, cfg.task_steps, tk
+        else: mc, data, steps, o = dict(types=cfg.types(cfg.task_concepts), condition="prompt", tau_anneal=cfg.task_steps) | kw | opts, cfg.task, cfg.task_steps, tk
+        specs[name] = RunSpec(name, "planner", cfg.base, data, steps, mc, dict(packed=False, ckpt_every=100) | o, folder=_slug(name))
+    return specs
+
+# %% ../../nbs/23_study_planner.ipynb #58046354
+@torch.no_grad()
+def aux_columns(model:PlannerLM, rows:dict, # `data_rows`: the texts the planner writes (prompt rows: the answer part)
+                batch_size:int=64) -> dict:
+    "Held-out y(X) metrics of a planner trained with them, and each one's chance level on the same targets (`*_chance`); {} without y(X)."
+    if not getattr(model.config, "aux_weight", 0): return {}
+    model.eval(); dev = next(model.parameters()).device
+    n = len(rows["input_ids"])
+    rows = {k: rows[k] for k in ("input_ids", "labels", "attention_mask")}
+    out = {k[len("heldout_"):]: v for k, v in model.heldout_metrics(rows, batch_size, math.ceil(n / batch_size)).items() if k != "heldout_aux_loss"}
+    tgs = []
+    for i in range(0, n, batch_size):
+        b = {k: v[i:i + batch_size].to(dev) for k, v in rows.items()}
+        _, _, y, ym, _ = model._inputs(b["input_ids"], b["attention_mask"], b["labels"], None, None)
+        tgs.append({k: v.cpu() for k, v in model.aux_targets(y, ym).items()})
+    cat = {k: torch.cat([t[k] for t in tgs]) for k in tgs[0]}                      # every batch's targets have the same width
+    return out | {f"{k}_chance": v for k, v in aux_chance(cat).items()}
+
+# %% ../../nbs/23_study_planner.ipynb #492b8955
+def _variant_figure(tables:dict):
+    "Reasoning accuracy (95 % intervals) and greedy reconstruction per row; y(X) accuracies against their chance levels."
+    fig, axs = plt.subplots(1, 3, figsize=(18, 4))
+    if "reasoning" in tables:
+        t = tables["reasoning"]
+        axs[0].errorbar(range(len(t)), t.answer_acc, yerr=[t.answer_acc - t.answer_lo, t.answer_hi - t.answer_acc], fmt="o", capsize=4)
+        axs[0].set_xticks(range(len(t)), t.index, rotation=20, fontsize=8); axs[0].set_ylabel("answer accuracy"); axs[0].set_title("reasoning (95 % interval)")
+    if "autoencoding" in tables:
+        t = tables["autoencoding"]
+        axs[1].bar(range(len(t)), t.recon_acc); axs[1].set_xticks(range(len(t)), t.index, rotation=20, fontsize=8)
+        axs[1].set_ylabel("greedy token accuracy"); axs[1].set_title("natural sentences from concepts only")
+    bars = [(f"{n}: {k[4:]}", r[k], r[f"{k}_chance"]) for t in tables.values() for n, r in t.iterrows()
+            for k in ("aux_bag_p", "aux_numbers_p", "aux_length_acc", "aux_answer_acc") if k in t and f"{k}_chance" in t and not pd.isna(r[k])]
+    if bars:
+        x = np.arange(len(bars))
+        axs[2].bar(x - 0.2, [b[1] for b in bars], 0.4, label="held-out"); axs[2].bar(x + 0.2, [b[2] for b in bars], 0.4, label="chance")
+        axs[2].set_xticks(x, [b[0] for b in bars], rotation=60, ha="right", fontsize=7); axs[2].legend(); axs[2].set_title("y(X) from the plan alone")
+    fig.tight_layout()
+    return fig
+
+def planner_variants(cfg:PlannerVariants|None=None, out:Path|str|None=None, run_root:Path|str|None=None, progress:bool=True) -> dict:
+    "Train (or resume) and score every variant row; tables `reasoning` / `autoencoding`, `variants.png` and `study.json` land in `out` (default results/planner/variants)."
+    cfg = cfg or PlannerVariants()
+    out, run_root = Path(out or RESULTS/"planner"/"variants"), Path(run_root or RUNS/"planner-variants")
+    runs = train_specs(list(_variant_specs(cfg).values()), run_root, progress)
+    tables, part = {}, {n: p for n, p, _ in cfg.variants}
+    task = [n for n in runs if part[n] == "task"]; ae = [n for n in runs if part[n] == "ae"]
+    if task:
+        rows = lambda tok: data_rows(cfg.task, tok, "test", cfg.task_seq_len, n=cfg.n_eval)
+        tables["reasoning"] = pd.DataFrame([_score_task(cfg, n, runs[n].model, runs[n].model.tokenizer, progress) | aux_columns(runs[n].model, rows(runs[n].model.tokenizer))
+                                            for n in task]).set_index("model")
+    if ae:
+        rows = lambda tok: data_rows(cfg.ae_data, tok, "test", cfg.ae_seq_len, n=_n_recon(cfg))
+        tables["autoencoding"] = pd.DataFrame([_score_ae(cfg, n, runs[n].model, runs[n].model.tokenizer, progress) | aux_columns(runs[n].model, rows(runs[n].model.tokenizer))
+                                               for n in ae]).set_index("model")
+    for k, t in tables.items(): save_table(t, out, k)
+    fig = _variant_figure(tables); fig.savefig(out/"variants.png", dpi=110, bbox_inches="tight"); plt.close(fig)
+    write_study_json(out, cfg)
     return tables
 
 # %% ../../nbs/23_study_planner.ipynb #7b02e1dd
