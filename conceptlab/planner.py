@@ -55,7 +55,7 @@ class PlannerConfig(MethodConfig):
                  quota_lr:float=0.05, em:bool=False, em_k:int=4, em_every:int=1, refresh_every:int=1,
                  curriculum:list|None=None, content:str="plan", plan_scale:float=4.0, noise:float=1.0, grow:bool=False,
                  aux_weight:float=0.0, aux_hidden:int=256, aux_numbers:int=1000, aux_len_width:int=8, aux_len_buckets:int=16,
-                 eos_ratio:float|None=None, **kw):
+                 eos_ratio:float|None=None, levels:int=1, **kw):
         self.types = [list(asdict(t).values()) for t in concept_types(types)] if types is not None else types
         self.r, self.alpha, self.condition, self.mtp, self.parallel = r, alpha, condition, mtp, parallel
         self.tau, self.tau_min, self.tau_anneal = tau, tau_min, tau_anneal
@@ -63,7 +63,7 @@ class PlannerConfig(MethodConfig):
         self.em, self.em_k, self.em_every, self.refresh_every = em, em_k, em_every, refresh_every
         self.curriculum, self.content, self.grow, self.plan_scale, self.noise = curriculum, content, grow, plan_scale, noise
         self.aux_weight, self.aux_hidden, self.aux_numbers = aux_weight, aux_hidden, aux_numbers
-        self.aux_len_width, self.aux_len_buckets, self.eos_ratio = aux_len_width, aux_len_buckets, eos_ratio
+        self.aux_len_width, self.aux_len_buckets, self.eos_ratio, self.levels = aux_len_width, aux_len_buckets, eos_ratio, levels
         super().__init__(base=base, **kw)
     @property
     def type_cfgs(self) -> list[ConceptTypeConfig]: return concept_types(self.types)
@@ -96,6 +96,11 @@ def validate(self:PlannerConfig):
     for f in ("aux_hidden", "aux_numbers", "aux_len_width", "aux_len_buckets"):
         if not isinstance(getattr(self, f), int) or getattr(self, f) < 1: raise ValueError(f"{f}={getattr(self, f)!r} must be an int >= 1")
     if self.eos_ratio is not None and not self.eos_ratio > 0: raise ValueError(f"eos_ratio={self.eos_ratio}: text tokens per concept, > 0 (None: EOS at the last slot)")
+    if self.levels not in (1, 2): raise ValueError(f"levels={self.levels!r}: use 1 (flat types) or 2 (a coarse type, then fine types under it)")
+    T = self.type_cfgs
+    if self.levels == 2 and (len(T) < 2 or any(t.max_len != T[0].max_len for t in T[1:])):
+        raise ValueError(f"levels=2 needs a coarse type and at least one fine type, every fine type with the coarse max_len "
+                         f"({[(t.name, t.max_len) for t in T]}): fine slot j is the child of coarse slot j")
     if self.eos_ratio is not None and self.quota is not None:
         raise ValueError(f"eos_ratio={self.eos_ratio} sets each plan's length; the quota controller (quota={self.quota}) would pull against it: pass quota=None")
 
@@ -134,6 +139,8 @@ class PlannerLM(MethodModel):
         self.off, self.ctl0 = [int(o) for o in off[:-1]], int(off[-1])
         self.step, self.zcache, self.zstep = 0, {}, {}                             # z* per example key, and the step it was scored at
         self.quota = PlannerQuotaController(c.quota if c.quota is not None else 0.0, c.quota_lr)
+        if c.levels == 2:                                                          # what a fine slot carries of its coarse parent
+            self.parent_emb = nn.Parameter(torch.zeros(self.config.type_cfgs[0].vocab + 1, self.concept_emb.shape[1]))
         if c.aux_weight > 0:                                                       # y(X): small heads that read the plan alone
             with torch.random.fork_rng(devices=[]):
                 torch.manual_seed(2)
@@ -229,7 +236,8 @@ def _plan_feed(self:PlannerLM, st:dict, h:Tensor, # (b,q,d) new inputs
     b, q, _ = h.shape; dev = h.device
     past = st["valid"].shape[1]
     see_old = st["valid"][:, None, :] & ((st["block"][None, :] == -1) | (st["block"][None, :] == blk[:, None])
-                                         | ((st["block"][None, :] < blk[:, None]) & (st["block"][None, :] >= 0) & (not self.config.parallel)))[None]
+                                         | ((st["block"][None, :] < blk[:, None]) & (st["block"][None, :] >= 0) & (not self.config.parallel))
+                                         | ((st["block"][None, :] == 0) & (blk[:, None] > 0) & (self.config.levels == 2)))[None]   # fine levels read the coarse one
     see_new = (blk[:, None] == blk[None, :]) & (j[None, :] <= j[:, None])                   # (q,q) causal within a block
     if not self.config.parallel: see_new = see_new | ((blk[None, :] < blk[:, None]))
     mask = torch.cat([see_old, see_new[None].expand(b, -1, -1)], -1)[:, None]               # (b,1,q,past+q)
@@ -267,10 +275,11 @@ def stage_columns(self:PlannerLM, stage:int|str) -> Tensor: # (V,) bool
 # %% ../nbs/06_planner.ipynb #79307018
 @patch
 def _sample(self:PlannerLM, lg:Tensor, # (b,q,V_i+1)
-            i:int, last:Tensor, # (q,) True where the slot is the forced <EOS>
+            i:int, last:Tensor, # (q,) or (b,q): True where the slot is the forced <EOS>
             noise:bool, force:Tensor|None=None) -> tuple: # local ids (b,q), e (b,q,d), e_soft (b,q,d), y_soft (b,q,V_i+1)
     V, raw = lg.shape[-1], lg.float()                                                      # raw: what the losses read
-    lg = raw.masked_fill(last[None, :, None] & (torch.arange(V, device=lg.device) != V - 1), float("-inf"))
+    last = last if last.dim() == 2 else last[None]
+    lg = raw.masked_fill(last[..., None] & (torch.arange(V, device=lg.device) != V - 1), float("-inf"))
     g = gumbel_noise(lg) if noise else torch.zeros_like(lg)
     tau = self.tau_now() if noise else 1.0
     y_st, y_noisy, y_soft = gumbel_st(lg, tau, self.config.noise, noise=g, hard_index=force, return_soft=True)
@@ -286,6 +295,27 @@ def _visible(self:PlannerLM, idx:Tensor, i:int) -> Tensor: # (b,m+1) bool
     is_eos = idx == self.config.type_cfgs[i].vocab
     return (is_eos.long().cumsum(-1) - is_eos.long()) == 0
 
+# %% ../nbs/06_planner.ipynb #6173ae5c
+@patch
+def _parents(self:PlannerLM, loc0:Tensor) -> tuple[Tensor, Tensor]: # (b,m+1,d), (b,m+1) bool
+    "From the coarse level's ids (b,m+1): the parent vector of each fine slot, and where no parent holds a concept (forced <EOS>)."
+    V0 = self.config.type_cfgs[0].vocab
+    has = self._visible(loc0, 0) & (loc0 < V0)
+    return self.parent_emb[torch.where(has, loc0, V0)].to(self.lm.dtype), ~has
+
+@patch
+def _parent_term(self:PlannerLM, loc:Tensor) -> Tensor|float: # (b,S,d), or 0 with flat types
+    "What each slot carries of its parent: `parent_emb` of the coarse concept at the same slot for fine slots, zero elsewhere."
+    if self.config.levels == 1: return 0.0
+    m1 = self.slots[0]; par = self._parents(loc[:, :m1])[0]
+    return torch.cat([torch.zeros_like(par), par.repeat(1, self.n - 1, 1)], 1)
+
+@patch
+def slot_vectors(self:PlannerLM, loc:Tensor) -> Tensor: # (b,S,d)
+    "The vectors the executor reads for a plan of local ids: each slot's concept row, plus its parent's under `levels=2`."
+    z = loc + torch.tensor(sum([[self.off[i]] * s for i, s in enumerate(self.slots)], []), device=loc.device)
+    return self.concept_emb[z] + self._parent_term(loc)
+
 # %% ../nbs/06_planner.ipynb #13ecd7ef
 @patch
 def _plan_mtp(self:PlannerLM, st:dict, b:int, sep, # sep(i): type i's <SEP_i> input (b,1,d)
@@ -298,16 +328,23 @@ def _plan_mtp(self:PlannerLM, st:dict, b:int, sep, # sep(i): type i's <SEP_i> in
         m = T[i].max_len
         return torch.cat([sep(i), self.query_emb[1:m + 1].to(self.lm.dtype)[None].expand(b, -1, -1)], 1), torch.full((m + 1,), i, device=dev), torch.arange(m + 1, device=dev)
     groups = [list(range(n))] if c.parallel else [[i] for i in range(n)]
+    if c.levels == 2 and c.parallel: groups = [[0], list(range(1, n))]                # the coarse level first, then the fine ones
+    par = None                                                                         # levels = 2: (parent vectors, no parent)
     for g in groups:
         hs, blks, js = zip(*[queries(i) for i in g])
+        hs = [x + par[0] if par is not None and i > 0 else x for x, i in zip(hs, g)]   # a fine slot's input carries its parent
         h = self._plan_feed(st, torch.cat(hs, 1), torch.cat(blks), torch.cat(js), commit=False)
         s = 0
         for i in g:
-            q = self.slots[i]; last = torch.arange(q, device=dev) == q - 1
+            q = self.slots[i]; last = (torch.arange(q, device=dev) == q - 1)[None].expand(b, -1)
+            if par is not None and i > 0: last = last | par[1]                        # no parent concept: a forced <EOS>
             out[i] = self._sample(self._plan_logits(h[:, s:s + q], i), i, last, noise, fz(i)); s += q
-        if not c.parallel and g[0] < n - 1:                                            # later types read this one's concepts
+        if c.levels == 2 and g[0] == 0: par = self._parents(out[0][0])
+        if g[-1] < n - 1 and (not c.parallel or g == [0] and c.levels == 2):           # later types read this one's concepts
             i = g[0]; vis = self._visible(out[i][0], i)
-            self._plan_feed(st, torch.cat([sep(i), out[i][1][:, :-1].to(self.lm.dtype)], 1), torch.full((self.slots[i],), i, device=dev),
+            x = torch.cat([sep(i), out[i][1][:, :-1].to(self.lm.dtype)], 1)
+            if par is not None and i > 0: x = x + par[0]
+            self._plan_feed(st, x, torch.full((self.slots[i],), i, device=dev),
                             torch.arange(self.slots[i], device=dev), torch.cat([vis.new_ones(b, 1), vis[:, :-1]], 1))
     return out
 
@@ -318,17 +355,25 @@ def _plan_ar(self:PlannerLM, st:dict, b:int, sep, fz, noise:bool) -> list[tuple]
     c, T, n, dev = self.config, self.config.type_cfgs, self.n, st["p0"].device
     steps = [[(i, j) for i in range(n) if j < self.slots[i]] for j in range(max(self.slots))] if c.parallel else \
             [[(i, j)] for i in range(n) for j in range(self.slots[i])]
+    if c.levels == 2:                                                                  # the coarse level first, then the fine ones
+        m1 = self.slots[0]
+        steps = [[(0, j)] for j in range(m1)] + ([[(i, j) for i in range(1, n)] for j in range(m1)] if c.parallel else
+                                                 [[(i, j)] for i in range(1, n) for j in range(m1)])
+    par = None
     res = [[] for _ in range(n)]; alive = [torch.ones(b, 1, dtype=torch.bool, device=dev) for _ in range(n)]
     tokvis = [[] for _ in range(n)]                                                     # slot j's token visible: no <EOS> before j
     for step in steps:
+        if c.levels == 2 and par is None and step[0][0] > 0: par = self._parents(torch.cat([r[0] for r in res[0]], 1))
         hs = [sep(i) if j == 0 else res[i][-1][1].to(self.lm.dtype) for i, j in step]
+        hs = [x + par[0][:, j:j + 1] if par is not None and i > 0 else x for x, (i, j) in zip(hs, step)]
         blk = torch.tensor([i for i, _ in step], device=dev); jj = torch.tensor([j for _, j in step], device=dev)
         v = torch.cat([alive[i] if j == 0 else tokvis[i][j - 1] for i, j in step], 1)
         h = self._plan_feed(st, torch.cat(hs, 1), blk, jj, v)
         for k, (i, j) in enumerate(step):
             f = fz(i)
-            r = self._sample(self._plan_logits(h[:, k:k + 1], i), i, torch.tensor([j == self.slots[i] - 1], device=dev), noise,
-                             None if f is None else f[:, j:j + 1])
+            last = torch.tensor([[j == self.slots[i] - 1]], device=dev).expand(b, -1)
+            if par is not None and i > 0: last = last | par[1][:, j:j + 1]                # no parent concept: a forced <EOS>
+            r = self._sample(self._plan_logits(h[:, k:k + 1], i), i, last, noise, None if f is None else f[:, j:j + 1])
             res[i].append(r)
             tokvis[i].append(alive[i]); alive[i] = alive[i] & (r[0] != T[i].vocab)
     out = [tuple(torch.cat([r[k] for r in res[i]], 1) for k in range(5)) for i in range(n)]
@@ -352,7 +397,7 @@ def plan(self:PlannerLM, u:Tensor, um:Tensor|None=None, # (b,p) the input (left-
     out = (self._plan_mtp if c.mtp else self._plan_ar)(st, b, sep, fz, noise)
     loc = torch.cat([o[0] for o in out], 1)                                                 # (b,S) local ids
     z = loc + torch.tensor(sum([[self.off[i]] * s for i, s in enumerate(self.slots)], []), device=dev)
-    return dict(z=z, loc=loc, e=torch.cat([o[1] for o in out], 1), e_soft=torch.cat([o[2] for o in out], 1),
+    return dict(z=z, loc=loc, e=torch.cat([o[1] for o in out], 1) + self._parent_term(loc), e_soft=torch.cat([o[2] for o in out], 1),
                 y_soft=[o[3] for o in out], logits=[o[4] for o in out],
                 valid=torch.cat([self._visible(out[i][0], i) for i in range(n)], 1))
 
@@ -416,7 +461,8 @@ def control_plan(self:PlannerLM, e:Tensor, # (b,S,d) the slot vectors the execut
     if replace_frac > 0:
         hit = concept & (torch.rand(z.shape, generator=g).to(z.device) < replace_frac)
         rnd = lo + (torch.rand(z.shape, generator=g).to(z.device) * V).long().clamp(max=V - 1)
-        e = torch.where(hit[..., None], self.concept_emb[torch.where(hit, rnd, z)].to(e.dtype), e)
+        new = torch.where(hit, rnd, z)
+        e = torch.where(hit[..., None], self.slot_vectors(new - torch.tensor(self.off, device=z.device)[st]).to(e.dtype), e)
     if kind is None: return e, valid
     if kind == "random":                                                             # each type draws from its own concepts
         S0 = np.cumsum([0] + self.slots)
@@ -490,7 +536,7 @@ def plan_metrics(self:PlannerLM, pl:dict) -> dict:
 def grad_groups(self:PlannerLM) -> dict:
     "Parameter groups for `conceptlab.monitor.grad_norms`: the planner's head and queries, concept rows, type embeddings, LoRA, the y(X) heads."
     return {"planner": lambda n: n in ("plan_head", "query_emb"), "concept_rows": lambda n: n == "concept_emb",
-            "type_emb": lambda n: n == "type_emb", "lora": lambda n: "lora_" in n, "aux": lambda n: n.startswith("aux.")}
+            "type_emb": lambda n: n in ("type_emb", "parent_emb"), "lora": lambda n: "lora_" in n, "aux": lambda n: n.startswith("aux.")}
 
 # %% ../nbs/06_planner.ipynb #dde67deb
 def content_mask(tok, V:int, # rows of the output embedding (may exceed the tokenizer)
@@ -626,7 +672,7 @@ def _plan_of(self:PlannerLM, loc:Tensor) -> dict:
     "A plan from given local ids (no planner pass): rows, hard embeddings, visibility."
     S0 = np.cumsum([0] + self.slots)
     z = loc + torch.tensor(sum([[self.off[i]] * s for i, s in enumerate(self.slots)], []), device=loc.device)
-    return dict(z=z, loc=loc, e=self.concept_emb[z], valid=torch.cat([self._visible(loc[:, S0[i]:S0[i + 1]], i) for i in range(self.n)], 1))
+    return dict(z=z, loc=loc, e=self.slot_vectors(loc), valid=torch.cat([self._visible(loc[:, S0[i]:S0[i + 1]], i) for i in range(self.n)], 1))
 
 # %% ../nbs/06_planner.ipynb #3867fbb5
 @patch
@@ -982,7 +1028,7 @@ def reconstruct(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=Non
     self._check_ids(input_ids)
     am = attention_mask if attention_mask is not None else torch.ones_like(input_ids)
     pl = self.plan(input_ids, am, noise=False)
-    e, valid = self.control_plan(self.concept_emb[pl["z"]], pl["z"], pl["valid"], corrupt, replace_frac, shuffle_perm, generator)
+    e, valid = self.control_plan(self.slot_vectors(pl["loc"]), pl["z"], pl["valid"], corrupt, replace_frac, shuffle_perm, generator)
     return self._decode(self._prefix(e, valid), input_ids.shape[1])
 
 # %% ../nbs/06_planner.ipynb #ffa42147
@@ -1004,12 +1050,13 @@ def decode_state(self:PlannerLM, input_ids, attention_mask, max_new_tokens:int, 
 # %% ../nbs/06_planner.ipynb #777beb52
 def planner_masks(t:int, # prompt (planner) and text (executor) length
                   slots:list[int], # slots per type (max_len + 1)
-                  parallel:bool=True) -> tuple[Tensor, Tensor]: # (P,P), (E,E) bool
+                  parallel:bool=True, levels:int=1) -> tuple[Tensor, Tensor]: # (P,P), (E,E) bool
     "The planner's block mask over `[u, <PLAN>, blocks]` and the executor's causal mask over `[<BOS>, blocks, <BOS>, y]`."
     blk = torch.cat([torch.full((t + 1,), -1)] + [torch.full((s,), i) for i, s in enumerate(slots)])
     P = len(blk); ar = torch.arange(P)
     causal = ar[None, :] <= ar[:, None]
     same = (blk[None, :] == blk[:, None]) | (blk[None, :] == -1) | ((blk[None, :] < blk[:, None]) & (blk[None, :] >= 0) & (not parallel))
+    if levels == 2: same = same | ((blk[None, :] == 0) & (blk[:, None] > 0))          # fine levels read the coarse one
     E = 2 + sum(s + 1 for s in slots) + t
     return causal & same, torch.ones(E, E, dtype=torch.bool).tril()
 
@@ -1017,7 +1064,7 @@ def planner_masks(t:int, # prompt (planner) and text (executor) length
 @patch
 def mask_of(self:PlannerLM, t:int) -> tuple[Tensor, list[str]]:
     "Planner and executor masks for a t-token text as one block-diagonal matrix, and position labels."
-    pm, em = planner_masks(t, self.slots, self.config.parallel)
+    pm, em = planner_masks(t, self.slots, self.config.parallel, self.config.levels)
     P, E = len(pm), len(em)
     m = torch.zeros(P + E, P + E, dtype=torch.bool); m[:P, :P] = pm; m[P:, P:] = em
     names = [tt.name for tt in self.config.type_cfgs]
@@ -1034,14 +1081,14 @@ def plot_mask_for(self:PlannerLM, tok, text:str, ax=None, max_tokens:int=8):
     words = [tok.decode([i]) for i in ids]
     m, lab = self.mask_of(len(ids))
     lab = [words[int(l[1:])] if re.fullmatch(r"[uy]\d+", l) else l for l in lab]
-    sched = ("MTP" if self.config.mtp else "AR") + (", parallel types" if self.config.parallel else ", sequential types")
+    sched = ("MTP" if self.config.mtp else "AR") + (", parallel types" if self.config.parallel else ", sequential types") + (", 2 levels" if self.config.levels == 2 else "")
     return plot_mask(m, lab, ax=ax, title=f"planner ({sched}) | executor")
 
 # %% ../nbs/06_planner.ipynb #5b5c5807
 @patch
 @torch.no_grad()
 def concept_table(self:PlannerLM, tok, text:str) -> list[dict]:
-    "One row per plan slot filled greedily from `text`: type, slot, concept (id within its type, or <EOS>), its token, shown to the executor."
+    "One row per plan slot filled greedily from `text`: type, slot, concept (id within its type, or <EOS>), its token, shown to the executor; under `levels=2` each fine slot's `parent` (the coarse concept at its slot)."
     x = tok(text, return_tensors="pt", add_special_tokens=False).input_ids.to(self.concept_emb.device)
     self._check_ids(x)
     was = self.training; self.eval()
@@ -1052,4 +1099,5 @@ def concept_table(self:PlannerLM, tok, text:str) -> list[dict]:
         seen[t] = seen.get(t, -1) + 1; eos = l == T[t].vocab
         rows.append(dict(type=T[t].name, slot=seen[t], concept="<EOS>" if eos else l,
                          token=tok.convert_ids_to_tokens(int(self.concept_ids[pl["z"][0, j]])), shown=bool(v) and not eos))
+        if self.config.levels == 2: rows[-1]["parent"] = None if t == 0 else rows[seen[t]]["concept"]
     return rows

@@ -221,8 +221,11 @@ PLANNER_VARIANTS = (   # (name, part, the method options on top of that part's p
     ("pause-plan", "task", dict(content="pause")),
     ("planner → executor", "task", {}),
     ("planner + y(X)", "task", dict(aux_weight=1.0)),
+    ("planner + levels=2", "task", dict(levels=2)),
+    ("planner + y(X) + levels=2", "task", dict(aux_weight=1.0, levels=2)),
     ("ae k=4", "ae", {}),
     ("ae k=4 + y(X)", "ae", dict(aux_weight=1.0)),
+    ("ae k=4 + levels=2", "ae", dict(levels=2)),
     ("ae k=4 + curriculum", "ae", dict(curriculum=[[0, 8], [150, 16], [300, 32]])),
     ("ae k=4 + EOS at R=4", "ae", dict(eos_ratio=4.0, quota=None)),
 )
@@ -233,6 +236,7 @@ class PlannerVariants(PlannerStudy):
     ae_data:str = "shakespeare:part=line,max_words=12"
     ae_seq_len:int = 32
     ae_k:int = 4
+    coarse_vocab:int = 8  # levels = 2: a coarse type of this many concepts over a fine type of `vocab`, half the slots each
     variants:tuple = PLANNER_VARIANTS
     def __post_init__(self):
         super().__post_init__()
@@ -254,7 +258,9 @@ def _variant_specs(cfg:PlannerVariants) -> dict:
     nocot = cfg.task + ("," if ":" in cfg.task else ":") + "cot=0"
     specs = {}
     for name, part, opts in cfg.variants:
-        if part == "ae": mc, data, steps, o = dict(types=cfg.types(cfg.ae_k), tau_anneal=cfg.ae_steps) | kw | opts, cfg.ae_data, cfg.ae_steps, ae
+        k = cfg.ae_k if part == "ae" else cfg.task_concepts
+        if opts.get("levels") == 2 and "types" not in opts: opts = dict(types=[["coarse", cfg.coarse_vocab, k // 2], ["fine", cfg.vocab, k // 2]]) | opts
+        if part == "ae": mc, data, steps, o = dict(types=cfg.types(k), tau_anneal=cfg.ae_steps) | kw | opts, cfg.ae_data, cfg.ae_steps, ae
         elif opts.get("content") == "pause": mc, data, steps, o = dict(types=cfg.types(cfg.task_concepts), condition="prompt") | opts, nocot, cfg.task_steps, tk
         else: mc, data, steps, o = dict(types=cfg.types(cfg.task_concepts), condition="prompt", tau_anneal=cfg.task_steps) | kw | opts, cfg.task, cfg.task_steps, tk
         specs[name] = RunSpec(name, "planner", cfg.base, data, steps, mc, dict(packed=False, ckpt_every=100) | o, folder=_slug(name))
