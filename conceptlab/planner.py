@@ -295,6 +295,12 @@ def _visible(self:PlannerLM, idx:Tensor, i:int) -> Tensor: # (b,m+1) bool
     is_eos = idx == self.config.type_cfgs[i].vocab
     return (is_eos.long().cumsum(-1) - is_eos.long()) == 0
 
+@patch
+def _holds_concept(self:PlannerLM, pl:dict) -> Tensor: # (b,S) bool
+    "The slots of plan `pl` that the executor sees and that hold a concept (not an `<EOS>`)."
+    V = torch.tensor([t.vocab for t in self.config.type_cfgs], device=pl["loc"].device)[self.slot_type.to(pl["loc"].device)]
+    return pl["valid"] & (pl["loc"] < V)
+
 # %% ../nbs/06_planner.ipynb #6173ae5c
 @patch
 def _parents(self:PlannerLM, loc0:Tensor) -> tuple[Tensor, Tensor]: # (b,m+1,d), (b,m+1) bool
@@ -311,10 +317,14 @@ def _parent_term(self:PlannerLM, loc:Tensor) -> Tensor|float: # (b,S,d), or 0 wi
     return torch.cat([torch.zeros_like(par), par.repeat(1, self.n - 1, 1)], 1)
 
 @patch
+def _rows(self:PlannerLM, loc:Tensor) -> Tensor: # (b,S)
+    "A plan's rows in `concept_emb` from its local ids (each slot's id within its type)."
+    return loc + torch.tensor(sum([[self.off[i]] * s for i, s in enumerate(self.slots)], []), device=loc.device)
+
+@patch
 def slot_vectors(self:PlannerLM, loc:Tensor) -> Tensor: # (b,S,d)
     "The vectors the executor reads for a plan of local ids: each slot's concept row, plus its parent's under `levels=2`."
-    z = loc + torch.tensor(sum([[self.off[i]] * s for i, s in enumerate(self.slots)], []), device=loc.device)
-    return self.concept_emb[z] + self._parent_term(loc)
+    return self.concept_emb[self._rows(loc)] + self._parent_term(loc)
 
 # %% ../nbs/06_planner.ipynb #13ecd7ef
 @patch
@@ -396,7 +406,7 @@ def plan(self:PlannerLM, u:Tensor, um:Tensor|None=None, # (b,p) the input (left-
     sep = lambda i: self.concept_emb[self.sep(i)].to(self.lm.dtype).expand(b, 1, -1)
     out = (self._plan_mtp if c.mtp else self._plan_ar)(st, b, sep, fz, noise)
     loc = torch.cat([o[0] for o in out], 1)                                                 # (b,S) local ids
-    z = loc + torch.tensor(sum([[self.off[i]] * s for i, s in enumerate(self.slots)], []), device=dev)
+    z = self._rows(loc)
     return dict(z=z, loc=loc, e=torch.cat([o[1] for o in out], 1) + self._parent_term(loc), e_soft=torch.cat([o[2] for o in out], 1),
                 y_soft=[o[3] for o in out], logits=[o[4] for o in out],
                 valid=torch.cat([self._visible(out[i][0], i) for i in range(n)], 1))
@@ -461,8 +471,7 @@ def control_plan(self:PlannerLM, e:Tensor, # (b,S,d) the slot vectors the execut
     if replace_frac > 0:
         hit = concept & (torch.rand(z.shape, generator=g).to(z.device) < replace_frac)
         rnd = lo + (torch.rand(z.shape, generator=g).to(z.device) * V).long().clamp(max=V - 1)
-        new = torch.where(hit, rnd, z)
-        e = torch.where(hit[..., None], self.slot_vectors(new - torch.tensor(self.off, device=z.device)[st]).to(e.dtype), e)
+        e = torch.where(hit[..., None], self.slot_vectors(torch.where(hit, rnd, z) - lo).to(e.dtype), e)
     if kind is None: return e, valid
     if kind == "random":                                                             # each type draws from its own concepts
         S0 = np.cumsum([0] + self.slots)
@@ -600,8 +609,7 @@ def aux_targets(self:PlannerLM, y:Tensor, ym:Tensor) -> dict:
 def aux_losses(self:PlannerLM, pl:dict, tg:dict) -> dict:
     "The y(X) heads on plan `pl` alone: per-row summed loss `row` (b,), the batch `loss` (mean of the four) and `metrics`."
     a, dev = self.aux, pl["e"].device
-    V = torch.tensor([t.vocab for t in self.config.type_cfgs], device=dev)[self.slot_type.to(dev)]
-    keep = (pl["valid"] & (pl["loc"] < V)).float()                                          # concept slots the executor sees
+    keep = self._holds_concept(pl).float()                                                 # concept slots the executor sees
     h = a.body((a.norm(pl["e"].float()) * keep[..., None]).flatten(1))
     W = self.lm.get_output_embeddings().weight.detach().float()
     lg = dict(bag=(a.bag(h) @ W.T).masked_fill(~self._content.to(dev), float("-inf")), numbers=a.numbers(h), length=a.length(h), answer=a.answer(h))
@@ -671,8 +679,7 @@ def _cap(self:PlannerLM) -> int|None:
 def _plan_of(self:PlannerLM, loc:Tensor) -> dict:
     "A plan from given local ids (no planner pass): rows, hard embeddings, visibility."
     S0 = np.cumsum([0] + self.slots)
-    z = loc + torch.tensor(sum([[self.off[i]] * s for i, s in enumerate(self.slots)], []), device=loc.device)
-    return dict(z=z, loc=loc, e=self.slot_vectors(loc), valid=torch.cat([self._visible(loc[:, S0[i]:S0[i + 1]], i) for i in range(self.n)], 1))
+    return dict(z=self._rows(loc), loc=loc, e=self.slot_vectors(loc), valid=torch.cat([self._visible(loc[:, S0[i]:S0[i + 1]], i) for i in range(self.n)], 1))
 
 # %% ../nbs/06_planner.ipynb #3867fbb5
 @patch
@@ -847,9 +854,9 @@ def _plan_execute(self:PlannerLM, u, um, y, ym, corrupt:str|None, replace_frac:f
             loss = c.w_commit * L["commit"] + c.w_usage * L["usage"] + c.w_eos * L["eos"] + L["quota"]
             mets |= {f"loss_{k}": v.detach() for k, v in L.items()} | dict(tau=self.tau_now(), quota_lambda=self.quota.lam)
             if c.eos_ratio is not None:                                                    # how far the plans are from their right length
-                S0, Vt = np.cumsum([0] + self.slots), [t.vocab for t in c.type_cfgs]
-                mets["eos_len_err"] = float(np.mean([((pl["valid"][:, S0[i]:S0[i + 1]] & (pl["loc"][:, S0[i]:S0[i + 1]] < Vt[i])).sum(-1)
-                                                      - self.eos_targets(ym.sum(-1), c.eos_ratio, i)).abs().float().mean() for i in range(self.n)]))
+                S0, has = np.cumsum([0] + self.slots), self._holds_concept(pl)
+                mets["eos_len_err"] = float(np.mean([(has[:, S0[i]:S0[i + 1]].sum(-1) - self.eos_targets(ym.sum(-1), c.eos_ratio, i)).abs().float().mean()
+                                                     for i in range(self.n)]))
         if aux is not None and self.training: loss = loss + aux
         mets["compression_ratio"] = ym.sum() / (pl["valid"] & (pl["loc"] < torch.tensor([t.vocab for t in c.type_cfgs], device=y.device)[self.slot_type.to(y.device)])).sum().clamp(min=1)
     return lg, loss
@@ -890,7 +897,7 @@ def forward(self:PlannerLM, input_ids:Tensor, attention_mask:Tensor|None=None, l
 @patch
 @torch.no_grad()
 def heldout_metrics(self:PlannerLM, blocks, batch_size:int, max_batches:int) -> dict[str, float]:
-    "The declared hook: the y(X) metrics on held-out blocks or rows (`heldout_aux_*`), in eval mode; none without y(X)."
+    "The declared hook: the y(X) metrics on held-out blocks or rows (`heldout_aux_*`), as the eval forward computes them; none without y(X)."
     if not self.config.aux_weight: return {}
     was, dev, rows = self.training, self.concept_emb.device, []
     self.eval()
@@ -898,9 +905,11 @@ def heldout_metrics(self:PlannerLM, blocks, batch_size:int, max_batches:int) -> 
         n = len(blocks["input_ids"]) if isinstance(blocks, dict) else len(blocks)
         for i in range(min(max_batches, math.ceil(n / batch_size))):
             sl = slice(i * batch_size, (i + 1) * batch_size)
-            kw = ({k: blocks[k][sl].to(dev) for k in ("input_ids", "labels", "attention_mask")} if isinstance(blocks, dict)
-                  else dict(input_ids=blocks[sl].to(dev)))
-            rows.append({k: float(v) for k, v in self(**kw).metrics.items() if k.startswith("aux_")})
+            x, lab, am = ((blocks[k][sl].to(dev) for k in ("input_ids", "labels", "attention_mask")) if isinstance(blocks, dict)
+                          else (blocks[sl].to(dev), None, None))
+            self._check_ids(x)
+            u, um, y, ym, _ = self._inputs(x, am if am is not None else torch.ones_like(x), lab, None, None)
+            rows.append(self.aux_losses(self.plan(u, um), self.aux_targets(y, ym))["metrics"])    # the plan alone: no executor pass
     finally: self.train(was)
     return {f"heldout_{k}": float(np.mean([r[k] for r in rows if k in r])) for k in sorted(set().union(*rows))}
 
@@ -933,8 +942,7 @@ def load_extra_state(self:PlannerLM, s:dict):
 @patch
 def concepts_planned(self:PlannerLM, pl:dict) -> list[int]:
     "Concepts each row of plan `pl` holds (its `<EOS>` slots and invisible slots left out)."
-    V = torch.tensor([t.vocab for t in self.config.type_cfgs], device=pl["loc"].device)[self.slot_type.to(pl["loc"].device)]
-    return (pl["valid"] & (pl["loc"] < V)).sum(-1).tolist()
+    return self._holds_concept(pl).sum(-1).tolist()
 
 # %% ../nbs/06_planner.ipynb #0a6037d9
 @patch
