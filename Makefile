@@ -15,7 +15,7 @@ export HF_HUB_OFFLINE ?= 1
 export TOKENIZERS_PARALLELISM ?= false
 export PYTHONPATH := $(CURDIR):$(PYTHONPATH)
 
-.PHONY: bench-long bench-long-qwen leaderboard install lab test train pretrain export-tiny readme study-pooler study-pooler-variants study-compressor study-compressor-600 study-compressor-variants bench-compressor study-registers study-registers-variants bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines study-planner-variants study-cauchy
+.PHONY: bench-long bench-long-qwen leaderboard install lab test train pretrain export-tiny readme study-pooler study-pooler-variants study-compressor study-compressor-600 study-compressor-variants bench-compressor study-registers study-registers-variants bench-registers study-planner bench-planner bench study-planner-task-1600 study-planner-prosqa study-planner-lines study-planner-variants study-cauchy study-cauchy-screen
 
 install:
 ifeq ($(INSTALL),1)
@@ -103,10 +103,14 @@ study-registers-variants: install
 bench-registers: install
 	$(PYTHON) -m conceptlab.studies bench-registers
 
-# the seed's Cauchy head (preset=seed), the project's defaults and the non-collapsing variant beside the softmax
-# LoRA baseline at one budget, with reliability and log scale_S curves (≈25 min on 2 CPU cores): results/cauchy/study/
+# the seed's Cauchy head (preset=seed), the project's defaults and two variants (balanced BCE, normalised readout) beside
+# the softmax LoRA baseline at one budget, with reliability and log scale_S curves (≈50 min on 2 CPU cores): results/cauchy/study/
 study-cauchy: install
 	$(PYTHON) -m conceptlab.studies cauchy
+
+# the screen that chose the Cauchy normalised readout's settings at 120 steps (≈15 min on 2 CPU cores): results/cauchy/screen/
+study-cauchy-screen: install
+	$(PYTHON) -m conceptlab.studies cauchy-screen
 
 # the compressor against its base at 4k-32k tokens, each run in a fresh process (CPU, conceptlab-tiny shape): results/long-context/
 bench-long: install

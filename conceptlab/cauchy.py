@@ -19,10 +19,11 @@ from .method import MethodConfig, MethodModel, register_method
 
 # %% auto #0
 __all__ = ['INIT_STRATEGIES', 'INFERENCE_MODES', 'DISTRIBUTIONS', 'OUTPUTS', 'SCALE_EPS', 'NOISE_KINDS', 'REDUCTIONS',
-           'OVR_CHUNK', 'PROJECT_DEFAULTS', 'PRESETS', 'check_cauchy_fields', 'CausalQwen2Config', 'CauchyMath',
-           'AbductionNetwork', 'ActionNetwork', 'OvRClassifier', 'HeadOut', 'CauchyHead', 'check_labels',
+           'TEMP_GAIN', 'OVR_CHUNK', 'PROJECT_DEFAULTS', 'PRESETS', 'check_cauchy_fields', 'CausalQwen2Config',
+           'CauchyMath', 'AbductionNetwork', 'ActionNetwork', 'OvRClassifier', 'HeadOut', 'CauchyHead', 'check_labels',
            'head_metrics', 'ovr_bce', 'CausalMVPOutput', 'CausalQwenMVPForCausalLM', 'CauchyConfig', 'CauchyLM',
-           'reliability_bins', 'expected_calibration_error', 'plot_reliability', 'calibration_data', 'calibration_row']
+           'reliability_bins', 'expected_calibration_error', 'plot_reliability', 'calibration_data', 'block_intervals',
+           'calibration_row']
 
 # %% ../nbs/07_cauchy.ipynb #2787bc2a
 INIT_STRATEGIES = ("identity", "xavier", "normal")
@@ -48,6 +49,9 @@ def check_cauchy_fields(c):
     if c.scale_init <= 0: raise ValueError(f"scale_init={c.scale_init} must be > 0 (|0| has no gradient)")
     if c.classification_loss_weight <= 0: raise ValueError(f"classification_loss_weight={c.classification_loss_weight} must be > 0")
     if not isinstance(getattr(c, "ovr_balance", False), bool): raise ValueError(f"ovr_balance={c.ovr_balance!r}: use True or False")
+    nw = getattr(c, "norm_weight", 0.0)
+    if isinstance(nw, bool) or not isinstance(nw, (int, float)) or not math.isfinite(nw) or nw < 0:
+        raise ValueError(f"norm_weight={nw!r} must be a finite number >= 0 (0: the OvR BCE alone)")
 
 # %% ../nbs/07_cauchy.ipynb #a6a90124
 class CausalQwen2Config(Qwen2Config):
@@ -66,6 +70,7 @@ class CausalQwen2Config(Qwen2Config):
     noise_kind: str = "bias"
     loss_reduction: str = "mean"
     ovr_balance: bool = False
+    norm_weight: float = 0.0
     def __post_init__(self, **kwargs):
         super().__post_init__(**kwargs)
         check_cauchy_fields(self)
@@ -158,6 +163,8 @@ class OvRClassifier(nn.Module):
         return CauchyMath.log_exceed(loc_S, scale_S, self.thresholds, distribution)
 
 # %% ../nbs/07_cauchy.ipynb #402d130d
+TEMP_GAIN = 10.0   # log T = TEMP_GAIN · temperature_param: Adam moves a scalar by about lr per step, and log T must travel ~1 in a few hundred steps
+
 @dataclass
 class HeadOut:
     "Everything the head computes for a batch of hidden states."
@@ -175,6 +182,10 @@ class CauchyHead(nn.Module):
         self.abduction_network = AbductionNetwork(hidden_size, causal, c.abduction_init_strategy, c.scale_init, c.scale_eps)
         self.action_network = ActionNetwork(causal, vocab_size, c.b_noise_init, c.scale_eps, c.noise_kind)
         self.ovr_classifier = OvRClassifier(vocab_size, c.ovr_threshold_init)
+        self.norm_weight = float(getattr(c, "norm_weight", 0.0))
+        if self.norm_weight > 0: self.temperature_param = nn.Parameter(torch.zeros(()))   # the normalised readout: log T / TEMP_GAIN, 0 at the start
+    @property
+    def temperature(self) -> Tensor|None: return (TEMP_GAIN * self.temperature_param).exp() if self.norm_weight > 0 else None
     @property
     def vocab_size(self): return self.ovr_classifier.thresholds.shape[0]
 
@@ -188,7 +199,9 @@ def forward(self:CauchyHead, h:Tensor, # (b,t,d) last hidden states (after the f
     loc_U, scale_U = self.abduction_network(h)
     loc_S, scale_S = self.action_network(loc_U, scale_U, self.distribution)
     if mode == "compatible" or (mode == "standard" and self.output == "softmax"): logits = loc_S
-    elif mode == "standard": logits = self.ovr_classifier(loc_S, scale_S, self.distribution)[0]
+    elif mode == "standard":
+        logits = self.ovr_classifier(loc_S, scale_S, self.distribution)[0]
+        if self.norm_weight > 0: logits = logits / self.temperature              # the normalised readout: softmax(log P / T)
     else:                                                # causal: one individual, then its scores
         u = CauchyMath.sample(loc_U, scale_U, self.distribution, generator)          # (b,t,c)
         logits = CauchyMath.cauchy_linear_stable_loc(u, self.action_network.lm_head.weight)
@@ -265,7 +278,19 @@ def ovr_bce(loc:Tensor, scale:Tensor, # (n,V) the action head's loc_S and scale_
 @patch
 def loss(self:CauchyHead, r:HeadOut, labels:Tensor # (b,t) next-token convention: position t predicts labels[t+1]
         ) -> tuple[Tensor, dict]:
-    "OvR binary cross-entropy (or CE for the softmax ablation), averaged over positions (and, `loss_reduction='mean'`, the vocabulary), times `classification_loss_weight`."
+    "OvR binary cross-entropy (or CE for the softmax ablation), averaged over positions (and, `loss_reduction='mean'`, the vocabulary), plus `norm_weight` × the normalised NLL, times `classification_loss_weight`."
+    loss, m = self._ovr_loss(r, labels)
+    if self.norm_weight > 0 and self.output == "ovr":                     # the normalised readout: NLL of softmax(log P / T)
+        y = labels[:, 1:]
+        lp = self.ovr_classifier(r.loc_S[:, :-1], r.scale_S[:, :-1], self.distribution)[0] / self.temperature   # (b,t-1,V)
+        nll = F.cross_entropy(lp.reshape(-1, lp.shape[-1]), y.reshape(-1), ignore_index=-100)
+        loss = loss + self.weight * self.norm_weight * nll
+        m = m | dict(norm_nll=nll.item(), temperature=self.temperature.item())
+    return loss, m
+
+@patch
+def _ovr_loss(self:CauchyHead, r:HeadOut, labels:Tensor) -> tuple[Tensor, dict]:
+    "The seed's loss: OvR BCE (or CE for the softmax ablation), times `classification_loss_weight`."
     check_labels(labels, self.vocab_size)
     y = labels[:, 1:]                                                    # (b,t-1)
     scored = y != -100
@@ -331,6 +356,7 @@ class CausalQwenMVPForCausalLM(Qwen2ForCausalLM):
         # HF skips modules without direct parameters (AbductionNetwork): re-apply its init at its Linear children
         if module is ab.loc_net or module is ab.scale_net: ab.reset_parameters()
         elif isinstance(module, (ActionNetwork, OvRClassifier)): module.reset_parameters()
+        elif isinstance(module, CauchyHead) and module.norm_weight > 0: init.zeros_(module.temperature_param)
 
 # %% ../nbs/07_cauchy.ipynb #1ec1a0b7
 from transformers.modeling_utils import slice_logits_to_keep
@@ -437,7 +463,7 @@ class CauchyConfig(MethodConfig):
                  abduction_init_strategy:str="identity", scale_init:float|None=None, b_noise_init:float|None=None,
                  ovr_threshold_init:float|None=None, inference_mode:str="standard", classification_loss_weight:float=1.0,
                  scale_eps:float=SCALE_EPS, distribution:str="cauchy", output:str="ovr", noise_kind:str|None=None,
-                 loss_reduction:str|None=None, ovr_balance:bool=False, preset:str|None=None, **kw):
+                 loss_reduction:str|None=None, ovr_balance:bool=False, norm_weight:float=0.0, preset:str|None=None, **kw):
         self.preset = preset
         given = dict(scale_init=scale_init, b_noise_init=b_noise_init, ovr_threshold_init=ovr_threshold_init,
                      noise_kind=noise_kind, loss_reduction=loss_reduction)
@@ -446,7 +472,7 @@ class CauchyConfig(MethodConfig):
         self.full_finetune, self.train_action_head, self.causal_size = full_finetune, train_action_head, causal_size
         self.abduction_init_strategy, self.inference_mode = abduction_init_strategy, inference_mode
         self.classification_loss_weight, self.scale_eps = classification_loss_weight, scale_eps
-        self.distribution, self.output, self.ovr_balance = distribution, output, ovr_balance
+        self.distribution, self.output, self.ovr_balance, self.norm_weight = distribution, output, ovr_balance, norm_weight
         super().__init__(base=base, **kw)
     def validate(self):
         if self.preset is not None and self.preset not in PRESETS: raise ValueError(f"preset={self.preset!r}: use one of {sorted(PRESETS)} or None")
@@ -569,11 +595,47 @@ def calibration_data(model, blocks:Tensor, # (n,t) held-out token blocks
         nll.append(-lp.gather(-1, y[..., None])[..., 0].flatten().cpu())
     return dict(conf=torch.cat(conf).numpy(), correct=torch.cat(corr).numpy(), nll=torch.cat(nll).numpy())
 
+# %% ../nbs/07_cauchy.ipynb #99e1008e
+def _ece_fast(conf:np.ndarray, correct:np.ndarray, n_bins:int) -> float:
+    "ECE with `reliability_bins`' equal-width bins, in numpy (for resampling)."
+    b = np.clip((conf * n_bins).astype(int), 0, n_bins - 1)
+    n = np.bincount(b, minlength=n_bins)
+    gap = np.abs(np.bincount(b, correct, n_bins) - np.bincount(b, conf, n_bins))     # per bin: n·|acc − conf|
+    return float(gap.sum() / max(n.sum(), 1))
+
+def block_intervals(conf, correct, # (n,) per prediction, block after block (`calibration_data`'s order)
+                    n_blocks:int, # how many equal blocks the predictions come from
+                    n_bins:int=15, draws:int=1000, seed:int=0, level:float=0.95,
+                    ref:tuple|None=None, # (conf, correct) of a reference model on the same blocks: paired differences too
+                   ) -> dict:
+    "Block-bootstrap 95 % interval of top-1 accuracy (`top1_lo`, `top1_hi`); with `ref`, the paired differences this − ref of ECE and top-1 (`ece_diff*`, `top1_diff*`) over the same resamples."
+    conf, correct = np.asarray(conf, dtype=float), np.asarray(correct, dtype=float)
+    if n_blocks < 1 or len(conf) % n_blocks: raise ValueError(f"{len(conf)} predictions do not split into n_blocks={n_blocks} equal blocks")
+    arrs = [conf, correct] + ([np.asarray(ref[0], dtype=float), np.asarray(ref[1], dtype=float)] if ref is not None else [])
+    if any(a.shape != conf.shape for a in arrs): raise ValueError(f"ref must score the same {len(conf)} predictions, got {[a.shape for a in arrs[2:]]}")
+    blk = [a.reshape(n_blocks, -1) for a in arrs]
+    ece_of = lambda c, k: _ece_fast(c, k, n_bins)
+    rng = np.random.default_rng(seed)
+    st = np.empty((draws, 4))                                                         # ECE, top-1, and their paired differences
+    for d in range(draws):
+        ix = rng.integers(0, n_blocks, n_blocks)
+        c, k, *r = [b[ix].ravel() for b in blk]
+        st[d, :2] = ece_of(c, k), k.mean()
+        if r: st[d, 2:] = st[d, 0] - ece_of(*r), st[d, 1] - r[1].mean()
+    lo, hi = np.quantile(st, [(1 - level) / 2, (1 + level) / 2], axis=0)
+    out = dict(top1_lo=float(lo[1]), top1_hi=float(hi[1]))                          # no interval of ECE alone: resampling duplicates blocks, which biases ECE upward
+    if ref is None: return out
+    return out | dict(ece_diff=ece_of(conf, correct) - ece_of(*arrs[2:]), ece_diff_lo=float(lo[2]), ece_diff_hi=float(hi[2]),
+                      top1_diff=float(correct.mean() - arrs[3].mean()), top1_diff_lo=float(lo[3]), top1_diff_hi=float(hi[3]))
+
 # %% ../nbs/07_cauchy.ipynb #7f4aee0a
-def calibration_row(model, blocks:Tensor, name:str="model", n_bins:int=15, **kw) -> tuple[dict, pd.DataFrame]:
-    "One table row (NLL, top-1 accuracy, ECE, mean confidence) and the reliability bins."
+def calibration_row(model, blocks:Tensor, name:str="model", n_bins:int=15,
+                    ref:dict|None=None, # `calibration_data` of a reference model on the same blocks: paired differences
+                    **kw) -> tuple[dict, pd.DataFrame]:
+    "One table row (NLL, top-1 accuracy, ECE, mean confidence, the block-bootstrap 95 % interval of top-1, and with `ref` the paired differences of ECE and top-1) and the reliability bins."
     d = calibration_data(model, blocks, **kw)
     bins = reliability_bins(d["conf"], d["correct"], n_bins)
     return dict(model=name, nll=float(d["nll"].mean()), top1_acc=float(d["correct"].mean()),
                 ece=expected_calibration_error(d["conf"], d["correct"], n_bins), mean_conf=float(d["conf"].mean()),
-                tokens=len(d["nll"])), bins
+                tokens=len(d["nll"])) | block_intervals(d["conf"], d["correct"], len(d["nll"]) // (blocks.shape[1] - 1), n_bins,
+                                                     ref=None if ref is None else (ref["conf"], ref["correct"])), bins

@@ -79,8 +79,10 @@ STUDIES = {
     "leaderboard": Study(leaderboard, "every method on one base, data mix and budget (about 1 h on 2 CPU cores; --set budget=20 on a GPU): results/leaderboard/",
                          Leaderboard, show=lambda t: print(t[list(LEADERBOARD_COLUMNS)].to_string())),
     "bench-registers": Study(registers_bench, "k concepts vs full attention, T = 1k..16k: results/registers/bench.csv", show=_table),
-    "cauchy": Study(cauchy_study, "the seed's Cauchy head, the project's defaults and the non-collapsing variant beside softmax LoRA at one budget (about 25 min): results/cauchy/study/",
+    "cauchy": Study(cauchy_study, "the seed's Cauchy head, the project's defaults and two variants (balanced BCE, normalised readout) beside softmax LoRA at one budget (about 50 min): results/cauchy/study/",
                     CauchyStudy, show=_tables),
+    "cauchy-screen": Study(cauchy_study, "the screen that chose the normalised readout: the BCE's balance, reduction and the readout's weight at 120 steps (about 15 min): results/cauchy/screen/",
+                           CauchyStudy.screen, dict(out=RESULTS/"cauchy"/"screen", run_root=RUNS/"cauchy-screen"), _tables),
 }
 
 # %% ../../nbs/29_study_cli.ipynb #648fc357
