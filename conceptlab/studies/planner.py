@@ -223,6 +223,7 @@ PLANNER_VARIANTS = (   # (name, part, the method options on top of that part's p
     ("planner + y(X)", "task", dict(aux_weight=1.0)),
     ("planner + levels=2", "task", dict(levels=2)),
     ("planner + y(X) + levels=2", "task", dict(aux_weight=1.0, levels=2)),
+    ("planner + Hard-EM + y(X)", "task", dict(em=True, em_k=4, em_every=4, aux_weight=1.0)),   # y(X) in the E-step score: S(z) − aux_weight · aux(z)
     ("ae k=4", "ae", {}),
     ("ae k=4 + y(X)", "ae", dict(aux_weight=1.0)),
     ("ae k=4 + levels=2", "ae", dict(levels=2)),
