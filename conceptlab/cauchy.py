@@ -616,7 +616,7 @@ def block_intervals(conf, correct, # (n,) per prediction, block after block (`ca
     blk = [a.reshape(n_blocks, -1) for a in arrs]
     ece_of = lambda c, k: _ece_fast(c, k, n_bins)
     rng = np.random.default_rng(seed)
-    st = np.empty((draws, 4))                                                         # ECE, top-1, and their paired differences
+    st = np.zeros((draws, 4))                                                         # ECE, top-1, and their paired differences (0 without ref)
     for d in range(draws):
         ix = rng.integers(0, n_blocks, n_blocks)
         c, k, *r = [b[ix].ravel() for b in blk]
