@@ -167,8 +167,8 @@ TEMP_GAIN = 10.0   # log T = TEMP_GAIN · temperature_param: Adam moves a scalar
 
 @dataclass
 class HeadOut:
-    "Everything the head computes for a batch of hidden states."
-    loc_U:Tensor; scale_U:Tensor; loc_S:Tensor; scale_S:Tensor; logits:Tensor
+    "Everything the head computes for a batch of hidden states, and the inference mode `logits` was computed in."
+    loc_U:Tensor; scale_U:Tensor; loc_S:Tensor; scale_S:Tensor; logits:Tensor; mode:str|None = None
 
 class CauchyHead(nn.Module):
     "Abduction → action → OvR, built from a config with the Cauchy fields."
@@ -205,7 +205,7 @@ def forward(self:CauchyHead, h:Tensor, # (b,t,d) last hidden states (after the f
     else:                                                # causal: one individual, then its scores
         u = CauchyMath.sample(loc_U, scale_U, self.distribution, generator)          # (b,t,c)
         logits = CauchyMath.cauchy_linear_stable_loc(u, self.action_network.lm_head.weight)
-    return HeadOut(loc_U, scale_U, loc_S, scale_S, logits)
+    return HeadOut(loc_U, scale_U, loc_S, scale_S, logits, mode)
 
 # %% ../nbs/07_cauchy.ipynb #81783670
 def check_labels(labels:Tensor, vocab_size:int):
@@ -282,7 +282,8 @@ def loss(self:CauchyHead, r:HeadOut, labels:Tensor # (b,t) next-token convention
     loss, m = self._ovr_loss(r, labels)
     if self.norm_weight > 0 and self.output == "ovr":                     # the normalised readout: NLL of softmax(log P / T)
         y = labels[:, 1:]
-        lp = self.ovr_classifier(r.loc_S[:, :-1], r.scale_S[:, :-1], self.distribution)[0] / self.temperature   # (b,t-1,V)
+        lp = (r.logits[:, :-1] if r.mode == "standard"                     # standard mode's logits are log P / T already
+              else self.ovr_classifier(r.loc_S[:, :-1], r.scale_S[:, :-1], self.distribution)[0] / self.temperature)   # (b,t-1,V)
         nll = F.cross_entropy(lp.reshape(-1, lp.shape[-1]), y.reshape(-1), ignore_index=-100)
         loss = loss + self.weight * self.norm_weight * nll
         m = m | dict(norm_nll=nll.item(), temperature=self.temperature.item())
